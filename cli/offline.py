@@ -1,0 +1,185 @@
+"""Run the Pulumi program itself under Pulumi's mock runtime and record every resource registration.
+
+Config comes from Pulumi.yaml and Pulumi.<stack>.yaml as the engine would hand it over; `secure:` values
+are never decrypted (they become redacted secrets). Same code path as `pulumi up`, no engine.
+"""
+
+from __future__ import annotations
+
+import json
+import runpy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pulumi
+from google.protobuf import struct_pb2
+from pulumi.runtime import settings as runtime_settings
+from pulumi.runtime.mocks import MockMonitor, Mocks
+from pulumi.runtime.stack import run_pulumi_func
+from pulumi.runtime.sync_await import _sync_await
+
+from components.config.runtime import NAMESPACE
+from components.config.sources import read_yaml
+
+SECRET = "[secret]"
+COMPUTED = "[computed]"
+# Pulumi's wire signatures (sdk/go/common/resource/properties.go).
+_SIGNATURE_KEY = "4dabf18193072939515e22adb298388d"
+_SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270"
+_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+_ROOT_TYPE = "pulumi:pulumi:Stack"
+
+
+@dataclass(frozen=True)
+class Record:
+    urn: str
+    type: str
+    name: str
+    parent: str | None
+    protect: bool
+    dependencies: tuple[str, ...]
+    inputs: dict[str, Any]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "urn": self.urn, "type": self.type, "name": self.name, "parent": self.parent,
+            "protect": self.protect, "dependencies": list(self.dependencies), "inputs": self.inputs,
+        }
+
+
+@dataclass
+class Plan:
+    stack: str
+    resources: list[Record]
+    outputs: dict[str, Any] = field(default_factory=dict)
+    unset_secrets: tuple[str, ...] = ()
+
+    def of_type(self, type_token: str) -> list[Record]:
+        return [r for r in self.resources if r.type == type_token]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"stack": self.stack, "resources": [r.as_json() for r in self.resources]}
+
+
+def plain(value: Any) -> Any:
+    """A protobuf Struct value as plain data: secrets redacted exactly, unknowns marked, whole numbers as int."""
+    if isinstance(value, struct_pb2.Struct):
+        fields = dict(value.fields)
+        if fields.get(_SIGNATURE_KEY) and fields[_SIGNATURE_KEY].string_value == _SECRET_SIGNATURE:
+            return SECRET
+        return {key: plain(item) for key, item in sorted(fields.items())}
+    if isinstance(value, struct_pb2.ListValue):
+        return [plain(item) for item in value.values]
+    kind = value.WhichOneof("kind")
+    if kind == "struct_value":
+        return plain(value.struct_value)
+    if kind == "list_value":
+        return plain(value.list_value)
+    if kind == "number_value":
+        number = value.number_value
+        return int(number) if number.is_integer() else number
+    if kind == "string_value":
+        return COMPUTED if value.string_value == _UNKNOWN else value.string_value
+    if kind == "bool_value":
+        return value.bool_value
+    return None
+
+
+class _RecordingMonitor(MockMonitor):
+    def __init__(self, mocks: Mocks):
+        super().__init__(mocks)
+        self.records: list[Record] = []
+
+    def make_urn(self, parent: str, type_: str, name: str) -> str:
+        # As the engine does (the mock keeps only the parent's last type): the parent's whole type chain,
+        # without the root stack, so the URNs here are the ones `pulumi up` creates.
+        if parent:
+            qualified_type = parent.split("::")[2]
+            if qualified_type != _ROOT_TYPE:
+                type_ = f"{qualified_type}${type_}"
+        return f"urn:pulumi:{pulumi.get_stack()}::{pulumi.get_project()}::{type_}::{name}"
+
+    def RegisterResource(self, request):
+        response = super().RegisterResource(request)
+        if request.type != _ROOT_TYPE:
+            parent = request.parent or None
+            self.records.append(Record(
+                urn=response.urn,
+                type=request.type,
+                name=request.name,
+                parent=None if parent and parent.split("::")[2].endswith(_ROOT_TYPE) else parent,
+                protect=bool(request.protect),
+                dependencies=tuple(sorted(set(request.dependencies))),
+                inputs=plain(request.object),
+            ))
+        return response
+
+
+class _Mocks(Mocks):
+    """Like a preview of a new stack: IDs are placeholders and every output Auth0 computes is unknown."""
+
+    def new_resource(self, args):
+        return f"{args.name}-id", dict(args.inputs)
+
+    def call(self, args):
+        return {}
+
+
+def stack_config(project_dir: Path, stack: str) -> tuple[dict[str, str], list[str]]:
+    """The engine's view of a stack's config: `ns:key` -> string (objects as JSON), and the secret keys."""
+    project = read_yaml(project_dir / "Pulumi.yaml")
+    source = read_yaml(project_dir / f"Pulumi.{stack}.yaml")
+    values: dict[str, str] = {}
+    secrets: list[str] = []
+    for key, value in (project.data.get("config") or {}).items():
+        default = value.get("value", value.get("default")) if isinstance(value, dict) else value
+        if default is not None:
+            values[_qualified(key)] = _engine_string(default)
+    for key, value in ((source.data or {}).get("config") or {}).items():
+        key = _qualified(key)
+        if _holds_secure(value):
+            values[key] = SECRET
+            secrets.append(key)
+        else:
+            values[key] = _engine_string(value)
+    return values, sorted(secrets)
+
+
+def _qualified(key: str) -> str:
+    return key if ":" in key else f"{NAMESPACE}:{key}"
+
+
+def _engine_string(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def _holds_secure(value: Any) -> bool:
+    if isinstance(value, dict):
+        return "secure" in value or any(_holds_secure(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds_secure(item) for item in value)
+    return False
+
+
+def run_program(project_dir: Path, stack: str, config: dict[str, str] | None = None,
+                secret_keys: list[str] | None = None) -> Plan:
+    """Run `__main__.py` for `stack` under mocks. Raises the program's `ConfigError` on bad config."""
+    if config is None:
+        config, secret_keys = stack_config(project_dir, stack)
+    project = read_yaml(project_dir / "Pulumi.yaml").data.get("name", NAMESPACE)
+    runtime_settings.ROOT.set(None)
+    mocks = _Mocks()
+    monitor = _RecordingMonitor(mocks)
+    pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=True, monitor=monitor)
+    pulumi.runtime.set_all_config(dict(config), list(secret_keys or []))
+    captured: dict[str, Any] = {}
+
+    def program() -> None:
+        captured.update(runpy.run_path(str(project_dir / "__main__.py"), run_name="__main__"))
+
+    _sync_await(run_pulumi_func(program))
+    outputs = dict(runtime_settings.get_root_resource().outputs)
+    config_object = captured.get("config")
+    records = sorted(monitor.records, key=lambda r: r.urn)
+    return Plan(stack, records, outputs, tuple(getattr(config_object, "unset_secrets", ())))

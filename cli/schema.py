@@ -1,0 +1,109 @@
+"""JSON Schemas from the config model, for editors: schema/tenant.schema.json and schema/stack.schema.json.
+
+`python -m cli.schema --write` regenerates them; a test fails when the committed files are stale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from components.config.blueprint import SECTIONS, Blueprint
+from components.config.stack import StackSettings
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def blueprint_schema() -> dict[str, Any]:
+    schema = Blueprint.model_json_schema(mode="validation")
+    return {"$schema": _DIALECT, "title": "tenant.yaml: the CIAM tenant blueprint", **schema}
+
+
+def _without_required(node: Any) -> Any:
+    """An overlay may set any subset of a section, so nothing in it is required."""
+    if isinstance(node, dict):
+        return {k: _without_required(v) for k, v in node.items() if k != "required"}
+    if isinstance(node, list):
+        return [_without_required(v) for v in node]
+    return node
+
+
+def stack_schema() -> dict[str, Any]:
+    blueprint = blueprint_schema()
+    definitions = _without_required(copy.deepcopy(blueprint.get("$defs", {})))
+    stack_settings = StackSettings.model_json_schema()
+    definitions.update(stack_settings.pop("$defs", {}))
+    definitions["StackSettings"] = stack_settings
+    sections = {
+        f"ciam:{name}": _without_required(blueprint["properties"][name]) for name in SECTIONS
+    }
+    secure = {
+        "type": "object",
+        "description": "a secret set with `pulumi config set --secret`",
+        "properties": {"secure": {"type": "string"}},
+        "required": ["secure"],
+        "additionalProperties": False,
+    }
+    config = {
+        "type": "object",
+        "properties": {
+            "ciam:stack": {"$ref": "#/$defs/StackSettings"},
+            "ciam:vars": {
+                "type": "object",
+                "description": "values substituted into tenant.yaml as ${name}",
+                "additionalProperties": {"type": ["string", "number", "boolean", "array"]},
+            },
+            **sections,
+        },
+        # Other namespaces (auth0:, pulumi:) are free; any other ciam: key must be a secret.
+        "patternProperties": {"^(?!ciam:)[A-Za-z0-9_-]+:": {}},
+        "additionalProperties": secure,
+        "required": ["ciam:stack"],
+    }
+    return {
+        "$schema": _DIALECT,
+        "title": "Pulumi.<stack>.yaml: what differs per stack",
+        "type": "object",
+        "properties": {
+            "secretsprovider": {"type": "string"},
+            "encryptedkey": {"type": "string"},
+            "encryptionsalt": {"type": "string"},
+            "environment": {},
+            "config": config,
+        },
+        "additionalProperties": False,
+        "$defs": definitions,
+    }
+
+
+def rendered() -> dict[str, str]:
+    return {
+        "tenant.schema.json": json.dumps(blueprint_schema(), indent=2, sort_keys=True) + "\n",
+        "stack.schema.json": json.dumps(stack_schema(), indent=2, sort_keys=True) + "\n",
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="make schema", description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="write the files instead of checking them")
+    args = parser.parse_args(argv)
+    stale = []
+    for name, text in rendered().items():
+        path = SCHEMA_DIR / name
+        if args.write:
+            SCHEMA_DIR.mkdir(exist_ok=True)
+            path.write_text(text)
+            print(f"wrote schema/{name}", file=sys.stderr)
+        elif not path.is_file() or path.read_text() != text:
+            stale.append(name)
+    if stale:
+        sys.exit(f"stale: schema/{', schema/'.join(stale)}; run `make schema`")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+"""URN snapshots: tests/snapshots/<stack>.urns lists every URN a stack registers.
+
+A changed URN means Pulumi would delete one resource and create another (for a database connection: its
+users are gone). The snapshot test fails on any change until it is reviewed and written with
+`make snapshots` (or carried by an Alias).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cli.offline import Plan
+from cli.plan import PROJECT_DIR, plan_or_exit
+
+SNAPSHOT_DIR = PROJECT_DIR / "tests" / "snapshots"
+STACKS = ("dev", "qa", "prod")
+
+
+def snapshot_text(plan: Plan) -> str:
+    return "".join(f"{urn}\n" for urn in sorted(r.urn for r in plan.resources))
+
+
+def snapshot_path(stack: str) -> Path:
+    return SNAPSHOT_DIR / f"{stack}.urns"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="make snapshots", description=__doc__.splitlines()[0])
+    parser.parse_args(argv)
+    SNAPSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    for stack in STACKS:
+        text = snapshot_text(plan_or_exit(stack))
+        snapshot_path(stack).write_text(text)
+        print(f"wrote {snapshot_path(stack).relative_to(PROJECT_DIR)} ({text.count(chr(10))} URNs)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,279 @@
+"""Blueprint + stack overlay -> a validated `TenantConfig`, or a `ConfigError` listing every problem.
+
+Pure: no Pulumi engine needed. `runtime.py` feeds it from Pulumi's config; the tests feed it directly.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from components.config.blueprint import CROSS_CHECKS, SECTIONS, STACK_ONLY_KEYS, Blueprint
+from components.config.errors import ConfigError, Problem
+from components.config.merge import deep_merge, lookup, substitute
+from components.config.sources import Source, read_yaml
+from components.config.stack import StackSettings
+from components.config.types import PATTERN_MEANINGS, SecretRef
+
+BLUEPRINT_FILE = "tenant.yaml"
+
+
+@dataclass(frozen=True)
+class TenantConfig:
+    stack_name: str
+    stack: StackSettings
+    blueprint: Blueprint
+    project_dir: Path
+    unset_secrets: tuple[str, ...] = ()
+
+
+@dataclass
+class _Origins:
+    """Says which file (and line) a merged value came from, for error messages."""
+
+    blueprint: Source
+    stack_file: Source
+    overlay: dict[str, Any]
+
+    def locate(self, parts: list) -> tuple[str, str, int | None]:
+        section, rest = parts[0], tuple(parts[1:])
+        in_overlay = section in self.overlay and _depth(self.overlay[section], rest)
+        in_blueprint = _depth(self.blueprint.data.get(section, {}) if isinstance(self.blueprint.data, dict) else {}, rest)
+        dotted = ".".join(str(p) for p in parts)
+        if section in self.overlay and in_overlay >= in_blueprint:
+            return self.stack_key(f"ciam:{dotted}")
+        return self.blueprint.file, dotted, self.blueprint.line_of(dotted)
+
+    def stack_key(self, dotted: str) -> tuple[str, str, int | None]:
+        return self.stack_file.file, dotted, self.stack_file.line_of(f"config.{dotted}")
+
+
+def _depth(data: Any, path: tuple) -> int:
+    for length in range(len(path), -1, -1):
+        if lookup(data, path[:length])[0]:
+            return length
+    return -1
+
+
+def load(
+    project_dir: Path,
+    stack_name: str,
+    stack_config: dict[str, Any],
+    secret_keys: set[str],
+    *,
+    allow_unset_secrets: bool = False,
+    stack_file: Source | None = None,
+) -> TenantConfig:
+    """Validate the blueprint merged with one stack's `ciam:` config.
+
+    `stack_config` maps `ciam:` keys (without the namespace) to their values; `secret_keys` are the keys
+    Pulumi holds as secrets. With `allow_unset_secrets` (the offline plan) a referenced secret that the
+    stack has not set yet is reported in `unset_secrets` instead of failing.
+    """
+    stack_file_name = f"Pulumi.{stack_name}.yaml"
+    stack_source = stack_file or Source(stack_file_name, {})
+    blueprint_source = read_yaml(project_dir / BLUEPRINT_FILE)
+    origins = _Origins(blueprint_source, stack_source, {k: v for k, v in stack_config.items() if k in SECTIONS})
+    problems: list[Problem] = []
+
+    if not isinstance(blueprint_source.data, dict):
+        raise ConfigError([Problem(BLUEPRINT_FILE, "", "expected a mapping of sections at the top level")])
+    for key in blueprint_source.data:
+        if key not in SECTIONS:
+            problems.append(Problem(BLUEPRINT_FILE, str(key), _unknown_key(key, SECTIONS), blueprint_source.line_of(str(key))))
+
+    variables = stack_config.get("vars") or {}
+    if not isinstance(variables, dict):
+        problems.append(Problem(*_at(origins.stack_key("ciam:vars")), "expected a mapping of variable names to values"))
+        variables = {}
+
+    merged = {key: value for key, value in blueprint_source.data.items() if key in SECTIONS}
+    for section, overlay in origins.overlay.items():
+        merged[section] = deep_merge(merged.get(section), overlay)
+
+    def unknown_variable(path: str, name: str) -> None:
+        parts = path.split(".")
+        file, dotted, line = origins.locate([int(p) if p.isdigit() else p for p in parts])
+        known = ", ".join(sorted(variables)) or "none"
+        problems.append(Problem(file, dotted, f"unknown variable ${{{name}}} (this stack defines: {known})", line))
+
+    merged = substitute(merged, variables, unknown_variable)
+
+    blueprint = None
+    try:
+        blueprint = Blueprint.model_validate(merged, context={"project_dir": str(project_dir)})
+    except ValidationError as error:
+        problems.extend(_problems(error, Blueprint, merged, origins.locate))
+
+    stack = None
+    if "stack" not in stack_config:
+        problems.append(
+            Problem(stack_file_name, "ciam:stack", "missing: every stack declares its tenant_domain and environment")
+        )
+    else:
+        try:
+            stack = StackSettings.model_validate(stack_config["stack"])
+        except ValidationError as error:
+            data = {"stack": stack_config["stack"]}
+            problems.extend(_problems(error, StackSettings, data["stack"], lambda parts: origins.stack_key(
+                ".".join(["ciam:stack", *map(str, parts)]))))
+
+    referenced = _secret_references(blueprint) if blueprint else []
+    referenced_names = {ref.secret for _, ref in referenced}
+    for key in sorted(stack_config):
+        if key in SECTIONS or key in STACK_ONLY_KEYS or key in secret_keys:
+            continue
+        if key in referenced_names:
+            message = "is a secret but is set in plain text; set it with `pulumi config set --secret`"
+        else:
+            message = _unknown_key(f"ciam:{key}", [f"ciam:{k}" for k in (*SECTIONS, *STACK_ONLY_KEYS)])
+        problems.append(Problem(*_at(origins.stack_key(f"ciam:{key}")), message))
+
+    unset: set[str] = set()
+    for path, ref in referenced:
+        if ref.secret in secret_keys or ref.secret in stack_config:
+            continue
+        unset.add(ref.secret)
+        if not allow_unset_secrets:
+            file, dotted, line = origins.locate(path)
+            problems.append(Problem(
+                file, dotted,
+                f"secret '{ref.secret}' is not set for stack {stack_name}; run "
+                f"`pulumi config set --secret {ref.secret} <value> -s {stack_name}`",
+                line,
+            ))
+
+    if blueprint is not None and not problems:
+        for check in CROSS_CHECKS:
+            for dotted, message in check(blueprint):
+                parts = [int(p) if p.isdigit() else p for p in dotted.split(".")]
+                file, shown, line = origins.locate(parts)
+                problems.append(Problem(file, shown, message, line))
+
+    if problems:
+        raise ConfigError(problems)
+    assert blueprint is not None and stack is not None
+    return TenantConfig(stack_name, stack, blueprint, project_dir, tuple(sorted(unset)))
+
+
+def _at(located: tuple[str, str, int | None]) -> tuple[str, str]:
+    return located[0], located[1]
+
+
+def _problems(error: ValidationError, model: type[BaseModel], data: Any, locate) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        parts = _data_path(data, item["loc"])
+        file, dotted, line = locate(parts) if parts else locate([])
+        problems.append(Problem(file, dotted, _explain(item, model), line))
+    return problems
+
+
+def _data_path(data: Any, loc: tuple) -> list:
+    """The key path as the user wrote it: pydantic's extra steps (union tags, validator names) left out."""
+    shown = []
+    for index, part in enumerate(loc):
+        found, value = lookup(data, (part,))
+        if found:
+            shown.append(part)
+            data = value
+        elif index == len(loc) - 1:
+            shown.append(part)
+    return shown
+
+
+def _explain(item: dict, model: type[BaseModel]) -> str:
+    kind, ctx, value = item["type"], item.get("ctx", {}), item.get("input")
+    if kind == "extra_forbidden":
+        return _unknown_key(item["loc"][-1], _field_names(model, item["loc"][:-1]))
+    if kind == "missing":
+        return "required but missing"
+    if kind == "literal_error":
+        return f"expected one of {ctx['expected']}; got {_shown(value)}"
+    if kind == "union_tag_invalid":
+        return f"{ctx['discriminator'].strip(chr(39))} must be one of {ctx['expected_tags']}; got {_shown(ctx['tag'])}"
+    if kind == "string_pattern_mismatch":
+        meaning = PATTERN_MEANINGS.get(ctx.get("pattern"), f"a value matching {ctx.get('pattern')}")
+        return f"expected {meaning}; got {_shown(value)}"
+    if kind == "value_error":
+        return item["msg"].removeprefix("Value error, ")
+    message = item["msg"]
+    message = message.replace("Input should be", "expected").replace("Input", "value")
+    return f"{message[0].lower()}{message[1:]}; got {_shown(value)}"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _unknown_key(key: Any, valid: typing.Iterable[str]) -> str:
+    close = difflib.get_close_matches(str(key), list(valid), n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"unknown key '{key}'{hint}"
+
+
+def _field_names(model: Any, loc: tuple) -> list[str]:
+    """The keys valid at a location, by following the model's annotations along pydantic's loc."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current, part)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(part))
+            current = field.annotation if field else None
+        elif typing.get_origin(current) in (dict, list):
+            current = typing.get_args(current)[-1 if typing.get_origin(current) is dict else 0]
+    current = _unwrap(current, None)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any, tag: Any) -> Any:
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            members = [m for m in typing.get_args(annotation) if m is not type(None)]
+            tagged = [m for m in members if isinstance(m, type) and issubclass(m, BaseModel) and _has_tag(m, tag)]
+            annotation = (tagged or members)[0]
+        else:
+            return annotation
+
+
+def _has_tag(model: type[BaseModel], tag: Any) -> bool:
+    for field in model.model_fields.values():
+        if typing.get_origin(field.annotation) is typing.Literal and tag in typing.get_args(field.annotation):
+            return True
+    return False
+
+
+def _secret_references(model: Any, path: tuple = ()) -> list[tuple[list, SecretRef]]:
+    if isinstance(model, SecretRef):
+        return [(list(path), model)]
+    found = []
+    if isinstance(model, BaseModel):
+        for name in type(model).model_fields:
+            found += _secret_references(getattr(model, name), (*path, name))
+    elif isinstance(model, dict):
+        for key, value in model.items():
+            found += _secret_references(value, (*path, key))
+    elif isinstance(model, (list, tuple)):
+        for index, value in enumerate(model):
+            found += _secret_references(value, (*path, index))
+    return found
+
+
+def secret_references(blueprint: Blueprint) -> list[tuple[str, str]]:
+    """(dotted key path, secret name) for every secret the blueprint references."""
+    return [(".".join(map(str, path)), ref.secret) for path, ref in _secret_references(blueprint)]

@@ -1,0 +1,65 @@
+"""The bridge from Pulumi's config (stack file, ESC, `--secret` values) to the pure loader."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pulumi
+from pulumi.runtime import config as runtime_config
+from pulumi.runtime.mocks import MockMonitor
+from pulumi.runtime.settings import get_monitor
+
+from components.config.errors import ConfigError
+from components.config.loader import TenantConfig, load
+from components.config.sources import Source, read_yaml
+from components.config.types import SecretRef
+
+NAMESPACE = "ciam"
+
+
+def under_mock_runtime() -> bool:
+    """True in the offline plan and the unit tests, where nothing is deployed and no secret can be read."""
+    return isinstance(get_monitor(), MockMonitor)
+
+
+def _ciam_config() -> tuple[dict[str, Any], set[str]]:
+    # Pulumi has no public "list every key"; the language host hands the program this map.
+    everything = {**runtime_config.get_config_env(), **runtime_config.CONFIG.get()}
+    values: dict[str, Any] = {}
+    secrets: set[str] = set()
+    for full_key, raw in everything.items():
+        namespace, _, key = full_key.partition(":")
+        if namespace != NAMESPACE:
+            continue
+        if pulumi.runtime.is_config_secret(full_key):
+            secrets.add(key)
+            continue
+        values[key] = json.loads(raw) if isinstance(raw, str) and raw[:1] in "{[" else raw
+    return values, secrets
+
+
+def load_stack_config(project_dir: Path) -> TenantConfig:
+    """Load and validate this stack's config; a `ConfigError` (printed without a traceback) on any problem."""
+    stack_name = pulumi.get_stack()
+    stack_file_path = project_dir / f"Pulumi.{stack_name}.yaml"
+    stack_file: Source | None = None
+    if stack_file_path.is_file():  # only for line numbers in messages; values come from Pulumi
+        try:
+            stack_file = read_yaml(stack_file_path)
+        except ConfigError:
+            stack_file = None
+    values, secrets = _ciam_config()
+    return load(
+        project_dir, stack_name, values, secrets,
+        allow_unset_secrets=under_mock_runtime(), stack_file=stack_file,
+    )
+
+
+def secret_value(ref: SecretRef) -> pulumi.Output[str]:
+    """The referenced secret as a secret Output, from `pulumi config set --secret` or a Pulumi ESC environment."""
+    value = pulumi.Config(NAMESPACE).get_secret(ref.secret)
+    if value is None:  # the loader allows this only under the mock runtime
+        return pulumi.Output.secret(f"[unset secret {ref.secret}]")
+    return value

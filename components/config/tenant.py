@@ -1,0 +1,88 @@
+"""`tenant`: the Auth0 tenant's own settings (Management API `PATCH /tenants/settings`)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from components.config.types import AssetFile, Email, HttpsUrl, Strict
+
+Locale = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,4})?$")]
+
+
+class TenantFlags(Strict):
+    """Tenant flags; unset ones are left as Auth0 has them. Names as the Management API spells them."""
+
+    allow_legacy_delegation_grant_types: bool | None = None
+    allow_legacy_ro_grant_types: bool | None = None
+    allow_legacy_tokeninfo_endpoint: bool | None = None
+    dashboard_insights_view: bool | None = None
+    dashboard_log_streams_next: bool | None = None
+    disable_clickjack_protection_headers: bool | None = None
+    disable_fields_map_fix: bool | None = None
+    disable_management_api_sms_obfuscation: bool | None = None
+    enable_adfs_waad_email_verification: bool | None = None
+    enable_apis_section: bool | None = None
+    enable_client_connections: bool | None = None
+    enable_custom_domain_in_emails: bool | None = None
+    enable_dynamic_client_registration: bool | None = None
+    enable_idtoken_api2: bool | None = None
+    enable_legacy_logs_search_v2: bool | None = None
+    enable_legacy_profile: bool | None = None
+    enable_pipeline2: bool | None = None
+    enable_public_signup_user_exists_error: bool | None = None
+    enable_sso: bool | None = None
+    mfa_show_factor_list_on_enrollment: bool | None = None
+    no_disclose_enterprise_connections: bool | None = None
+    remove_alg_from_jwks: bool | None = None
+    require_pushed_authorization_requests: bool | None = None
+    revoke_refresh_token_grant: bool | None = None
+    use_scope_descriptions_for_consent: bool | None = None
+
+
+class ErrorPage(Strict):
+    """Where Auth0 sends users on an authorization error: a hosted HTML file or a redirect URL."""
+
+    html: AssetFile | None = None
+    url: HttpsUrl | None = None
+    show_log_link: bool = False
+
+    @model_validator(mode="after")
+    def _one_of_html_or_url(self) -> ErrorPage:
+        if (self.html is None) == (self.url is None):
+            raise ValueError("set exactly one of html (a file under assets/) or url")
+        return self
+
+
+class Sessions(Strict):
+    oidc_logout_prompt_enabled: bool | None = None
+
+
+class SessionCookie(Strict):
+    mode: Literal["persistent", "non-persistent"]
+
+
+class TenantSection(Strict):
+    friendly_name: str
+    picture_url: HttpsUrl | None = None
+    support_email: Email | None = None
+    support_url: HttpsUrl | None = None
+    default_redirection_uri: HttpsUrl | None = Field(None, description="the tenant login URI")
+    default_audience: str | None = None
+    default_directory: str | None = None
+    session_lifetime: Annotated[float, Field(gt=0, description="hours")] | None = None
+    idle_session_lifetime: Annotated[float, Field(gt=0, description="hours")] | None = None
+    enabled_locales: list[Locale] = Field(default_factory=lambda: ["en"], min_length=1)
+    allowed_logout_urls: list[HttpsUrl] = Field(default_factory=list)
+    sandbox_version: Literal["18", "22"] | None = None
+    flags: TenantFlags = Field(default_factory=TenantFlags)
+    error_page: ErrorPage | None = None
+    sessions: Sessions | None = None
+    session_cookie: SessionCookie | None = None
+
+    @model_validator(mode="after")
+    def _idle_within_absolute(self) -> TenantSection:
+        if self.session_lifetime and self.idle_session_lifetime and self.idle_session_lifetime > self.session_lifetime:
+            raise ValueError("idle_session_lifetime must not exceed session_lifetime")
+        return self
