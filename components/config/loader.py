@@ -44,7 +44,7 @@ class _Origins:
     def locate(self, parts: list) -> tuple[str, str, int | None]:
         section, rest = parts[0], tuple(parts[1:])
         in_overlay = section in self.overlay and _depth(self.overlay[section], rest)
-        in_blueprint = _depth(self.blueprint.data.get(section, {}) if isinstance(self.blueprint.data, dict) else {}, rest)
+        in_blueprint = _depth(self.blueprint.data.get(section, {}), rest)
         dotted = ".".join(str(p) for p in parts)
         if section in self.overlay and in_overlay >= in_blueprint:
             return self.stack_key(f"ciam:{dotted}")
@@ -86,7 +86,8 @@ def load(
         raise ConfigError([Problem(BLUEPRINT_FILE, "", "expected a mapping of sections at the top level")])
     for key in blueprint_source.data:
         if key not in SECTIONS:
-            problems.append(Problem(BLUEPRINT_FILE, str(key), _unknown_key(key, SECTIONS), blueprint_source.line_of(str(key))))
+            line = blueprint_source.line_of(str(key))
+            problems.append(Problem(BLUEPRINT_FILE, str(key), _unknown_key(key, SECTIONS), line))
 
     variables = stack_config.get("vars") or {}
     if not isinstance(variables, dict):

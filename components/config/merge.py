@@ -22,7 +22,10 @@ def deep_merge(base: Any, overlay: Any) -> Any:
 def substitute(value: Any, variables: dict[str, Any], on_unknown: Callable[[str, str], None], path: str = "") -> Any:
     """Replace `${name}` in every string; `$${` stays a literal `${`. Unknown names go to `on_unknown(path, name)`."""
     if isinstance(value, dict):
-        return {key: substitute(item, variables, on_unknown, f"{path}.{key}" if path else str(key)) for key, item in value.items()}
+        return {
+            key: substitute(item, variables, on_unknown, f"{path}.{key}" if path else str(key))
+            for key, item in value.items()
+        }
     if isinstance(value, list):
         return [substitute(item, variables, on_unknown, f"{path}.{index}") for index, item in enumerate(value)]
     if not isinstance(value, str):
@@ -46,7 +49,9 @@ def substitute(value: Any, variables: dict[str, Any], on_unknown: Callable[[str,
 def lookup(data: Any, path: tuple) -> tuple[bool, Any]:
     """Follow a key path through nested mappings and lists; (found, value)."""
     for part in path:
-        if isinstance(data, dict) and part in data or isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+        in_mapping = isinstance(data, dict) and part in data
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if in_mapping or in_list:
             data = data[part]
         else:
             return False, None

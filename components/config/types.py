@@ -33,7 +33,8 @@ def _url_checker(schemes: tuple[str, ...] | None, wildcard: bool):
         if not parts.scheme or not parts.netloc or " " in value:
             raise PydanticCustomError("url_parsing", "expected an absolute URL such as https://example.com/path")
         if schemes and parts.scheme not in schemes:
-            raise PydanticCustomError("url_scheme", "expected a URL with scheme {schemes}", {"schemes": " or ".join(schemes)})
+            wanted = {"schemes": " or ".join(schemes)}
+            raise PydanticCustomError("url_scheme", "expected a URL with scheme {schemes}", wanted)
         return value
 
     return check
