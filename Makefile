@@ -6,13 +6,14 @@ BIN := $(VENV)/bin
 STACK ?= dev
 FORMAT ?= tree
 
-.PHONY: plan test lint schema snapshots help
+.PHONY: plan test lint schema snapshots bench help
 
 help:
 	@echo "make plan STACK=<dev|qa|prod> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
 	@echo "make test                                                    ruff, then pytest"
 	@echo "make schema                                                  regenerate schema/*.json from the model"
 	@echo "make snapshots                                               rewrite tests/snapshots/<stack>.urns after a reviewed URN change"
+	@echo "make bench                                                   time the offline plan (figures, no assertions)"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")' >&2
@@ -38,3 +39,6 @@ schema: $(BIN)/.installed
 
 snapshots: $(BIN)/.installed
 	@$(BIN)/python -m cli.snapshot
+
+bench: $(BIN)/.installed
+	@$(BIN)/python -m cli.bench
