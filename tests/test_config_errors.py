@@ -124,7 +124,7 @@ def test_nothing_is_registered_when_config_is_bad(project, monkeypatch):
 
 def test_cli_prints_one_line_per_problem_without_traceback(project):
     project.set_stack_config("prod", "ciam:tenant", {"friendly_nme": "Acme"})
-    script = f"from pathlib import Path; from cli.plan import plan_or_exit; plan_or_exit('prod', Path({str(project.root)!r}))"
+    script = f"from pathlib import Path; import cli.plan; cli.plan.plan_or_exit('prod', Path({str(project.root)!r}))"
     result = subprocess.run([sys.executable, "-c", script], cwd=PROJECT_DIR, capture_output=True, text=True)
     assert result.returncode == 2, result.stderr
     assert result.stdout == ""
