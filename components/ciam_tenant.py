@@ -1,21 +1,26 @@
 """The whole CIAM tenant: composes every workstream's components from the validated config.
 
-Creates: ciam:architecture:TenantSettings, ciam:architecture:CustomDomain (when configured), and the
-components of the other workstreams. This is the only place where components meet.
+Creates: ciam:architecture:TenantSettings, ciam:architecture:CustomDomain (when configured),
+ciam:authorization:Actions, ciam:operations:LogStreams, ciam:operations:Firewall, and the components of the
+other workstreams. This is the only place where components meet.
 """
 
 from __future__ import annotations
 
 import pulumi
 
+from components.actions import Actions, ActionsArgs
 from components.config.loader import TenantConfig
 from components.custom_domain import CustomDomain, CustomDomainArgs
+from components.firewall import Firewall, FirewallArgs
+from components.log_streams import LogStreams, LogStreamsArgs
 from components.tenant_settings import TenantSettings, TenantSettingsArgs
 
 
 class CiamTenant(pulumi.ComponentResource):
     login_domain: pulumi.Output[str]
     custom_domain_dns_record: pulumi.Output[dict | None]
+    outbound_ips: pulumi.Output[dict]
 
     def __init__(self, name: str, config: TenantConfig, opts: pulumi.ResourceOptions | None = None):
         super().__init__("ciam:index:CiamTenant", name, None, opts)
@@ -32,9 +37,19 @@ class CiamTenant(pulumi.ComponentResource):
                 opts=child,
             )
 
+        Actions(f"{name}-actions", ActionsArgs(actions=blueprint.actions), opts=child)
+        LogStreams(f"{name}-log-streams", LogStreamsArgs(streams=blueprint.log_streams), opts=child)
+        firewall = Firewall(
+            f"{name}-firewall",
+            FirewallArgs(rules=blueprint.network_acls, tenant_domain=stack.tenant_domain),
+            opts=child,
+        )
+
+        self.outbound_ips = firewall.outbound_ips
         self.login_domain = custom_domain.domain if custom_domain else pulumi.Output.from_input(stack.tenant_domain)
         self.custom_domain_dns_record = custom_domain.dns_record if custom_domain else pulumi.Output.from_input(None)
         self.register_outputs({
             "login_domain": self.login_domain,
             "custom_domain_dns_record": self.custom_domain_dns_record,
+            "outbound_ips": self.outbound_ips,
         })

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from pydantic import Field
+
+from components.config.actions import ActionsSection, check_actions
 from components.config.custom_domain import CustomDomainSection
+from components.config.log_streams import LogStreamsSection
+from components.config.network_acls import NetworkAclsSection, check_priorities
 from components.config.tenant import TenantSection
 from components.config.types import Strict
 
@@ -12,6 +17,9 @@ from components.config.types import Strict
 class Blueprint(Strict):
     tenant: TenantSection
     custom_domain: CustomDomainSection | None = None
+    actions: ActionsSection = Field(default_factory=dict)
+    log_streams: LogStreamsSection = Field(default_factory=dict)
+    network_acls: NetworkAclsSection = Field(default_factory=dict)
 
 
 # Keys a stack file may set under `ciam:` besides the sections (secret names are free-form).
@@ -20,4 +28,7 @@ SECTIONS = tuple(Blueprint.model_fields)
 
 # Checks across sections (a grant naming an unknown application, ...): each yields (dotted key path, message).
 # They run after the model validates, before anything is registered.
-CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = []
+CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = [
+    lambda blueprint: check_actions(blueprint.actions),
+    lambda blueprint: check_priorities(blueprint.network_acls),
+]

@@ -1,0 +1,94 @@
+"""`network_acls`: Tenant ACL rules that allow, block, log or redirect requests by IP, CIDR, country or ASN."""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Iterable
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, model_validator
+
+from components.config.types import PATTERN_MEANINGS, HttpsUrl, Key, Strict
+
+_COUNTRY = r"^[A-Z]{2}$"
+_SUBDIVISION = r"^[A-Z]{2}-[A-Z0-9]{1,3}$"
+PATTERN_MEANINGS.update({
+    _COUNTRY: "an upper-case ISO 3166-1 alpha-2 country code such as DE",
+    _SUBDIVISION: "an ISO 3166-2 subdivision code such as US-NY",
+})
+
+
+def _network(version: int):
+    def check(value: str) -> str:
+        try:
+            network = ipaddress.ip_network(value, strict=False)
+        except ValueError:
+            raise ValueError(f"expected an IPv{version} address or CIDR block; got {value!r}") from None
+        if network.version != version:
+            raise ValueError(f"expected an IPv{version} address or CIDR block; got {value!r}")
+        return value
+
+    return check
+
+
+def _unique(items: list) -> list:
+    if len(set(items)) != len(items):
+        raise ValueError("lists a value twice")
+    return items
+
+
+def _Values(item, at_most: int):  # noqa: N802 - a type factory reads as a type
+    return Annotated[list[item], Field(min_length=1, max_length=at_most), AfterValidator(_unique)]
+
+
+class Match(Strict):
+    """What a request must (match) or must not (not_match) look like; every listed signal must hold."""
+
+    ipv4_cidrs: _Values(Annotated[str, AfterValidator(_network(4))], 10) | None = None
+    ipv6_cidrs: _Values(Annotated[str, AfterValidator(_network(6))], 10) | None = None
+    geo_country_codes: _Values(Annotated[str, Field(pattern=_COUNTRY)], 10) | None = None
+    geo_subdivision_codes: _Values(Annotated[str, Field(pattern=_SUBDIVISION)], 10) | None = None
+    asns: _Values(Annotated[int, Field(ge=1, le=4294967295)], 10) | None = None
+    user_agents: _Values(str, 10) | None = None
+    ja3_fingerprints: _Values(str, 10) | None = None
+    ja4_fingerprints: _Values(str, 10) | None = None
+
+    @model_validator(mode="after")
+    def _names_a_signal(self) -> Match:
+        if not self.model_dump(exclude_none=True):
+            raise ValueError("name at least one signal (ipv4_cidrs, geo_country_codes, asns, ...)")
+        return self
+
+
+class NetworkAcl(Strict):
+    description: str | None = Field(None, description="defaults to the key")
+    active: bool = True
+    priority: Annotated[int, Field(ge=1, le=100, description="evaluation order, lowest first; unique per tenant")]
+    scope: Literal["tenant", "authentication", "management"] = "tenant"
+    action: Literal["allow", "block", "log", "redirect"]
+    redirect_uri: HttpsUrl | None = Field(None, description="where a redirect rule sends the request")
+    match: Match | None = None
+    not_match: Match | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> NetworkAcl:
+        if self.match is None and self.not_match is None:
+            raise ValueError("set match or not_match (or both)")
+        if (self.action == "redirect") != (self.redirect_uri is not None):
+            raise ValueError("redirect_uri is required for action redirect and allowed only there")
+        return self
+
+
+def check_priorities(acls: dict[str, NetworkAcl]) -> Iterable[tuple[str, str]]:
+    """Auth0 evaluates rules by priority, so two rules with one priority would have no defined order."""
+    first_with: dict[int, str] = {}
+    for key, acl in acls.items():
+        if acl.priority in first_with:
+            yield (f"network_acls.{key}.priority",
+                   f"priority {acl.priority} is already used by network_acls.{first_with[acl.priority]}; "
+                   "priorities must be unique")
+        else:
+            first_with[acl.priority] = key
+
+
+NetworkAclsSection = dict[Key, NetworkAcl]
