@@ -80,15 +80,18 @@ class NetworkAcl(Strict):
 
 
 def check_priorities(acls: dict[str, NetworkAcl]) -> Iterable[tuple[str, str]]:
-    """Auth0 evaluates rules by priority, so two rules with one priority would have no defined order."""
-    first_with: dict[int, str] = {}
+    """Auth0 evaluates rules by priority, so two rules with one priority would have no defined order.
+
+    Every rule in a clash is named, so the line that points into a stack overlay shows up too.
+    """
+    by_priority: dict[int, list[str]] = {}
     for key, acl in acls.items():
-        if acl.priority in first_with:
-            yield (f"network_acls.{key}.priority",
-                   f"priority {acl.priority} is already used by network_acls.{first_with[acl.priority]}; "
-                   "priorities must be unique")
-        else:
-            first_with[acl.priority] = key
+        by_priority.setdefault(acl.priority, []).append(key)
+    for priority, keys in by_priority.items():
+        for key in keys if len(keys) > 1 else ():
+            others = ", ".join(f"network_acls.{other}" for other in keys if other != key)
+            message = f"priority {priority} is also used by {others}; priorities must be unique"
+            yield f"network_acls.{key}.priority", message
 
 
 NetworkAclsSection = dict[Key, NetworkAcl]

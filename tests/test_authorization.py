@@ -1,0 +1,171 @@
+"""User authorization: Actions (namespaced claims), their trigger bindings, and the errors a bad blueprint gets."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from cli.offline import SECRET
+from components.actions import code_with_config
+from components.config.actions import CONFIG_PLACEHOLDER
+from components.config.errors import ConfigError
+
+ACTION = "auth0:index/action:Action"
+TRIGGER_ACTIONS = "auth0:index/triggerActions:TriggerActions"
+
+
+def problems_of(project, stack: str = "prod") -> list[str]:
+    with pytest.raises(ConfigError) as caught:
+        project.plan(stack)
+    return str(caught.value).splitlines()
+
+
+def action_named(plan, key: str):
+    [record] = [r for r in plan.of_type(ACTION) if r.name == f"ciam-actions-{key}"]
+    return record
+
+
+def edit_actions(project, change) -> None:
+    data = project.blueprint()
+    change(data["actions"])
+    project.write_blueprint(data)
+
+
+def test_every_stack_deploys_the_shipped_actions_on_node22(stack_plan):
+    actions = {r.name: r for r in stack_plan.of_type(ACTION)}
+    assert set(actions) == {"ciam-actions-add-claims", "ciam-actions-crm-sync"}, stack_plan.stack
+    for record in actions.values():
+        assert record.inputs["runtime"] == "node22", record.urn
+        assert record.inputs["deploy"] is True, record.urn
+    claims = actions["ciam-actions-add-claims"]
+    assert claims.inputs["supportedTriggers"] == {"id": "post-login", "version": "v3"}, claims.urn
+
+
+def test_claims_from_the_blueprint_are_written_into_the_action_code(prod_plan):
+    record = action_named(prod_plan, "add-claims")
+    code = record.inputs["code"]
+    assert CONFIG_PLACEHOLDER not in code, f"{record.urn}: placeholder left in the deployed code"
+    assert '"namespace": "https://acme.example/"' in code, record.urn
+    assert '"app_metadata": ["plan", "customer_id"]' in code, record.urn
+    assert record.inputs.get("secrets") is None, f"{record.urn}: claim settings must not travel as secrets"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run the deployed Action code")
+def test_the_deployed_post_login_code_adds_the_configured_claims(prod_plan, tmp_path):
+    deployed = tmp_path / "deployed.js"
+    deployed.write_text(action_named(prod_plan, "add-claims").inputs["code"])
+    script = f"""
+      const action = require({json.dumps(str(deployed))});
+      const set = {{}};
+      const api = {{ idToken: {{ setCustomClaim: (n, v) => {{ set[n] = v; }} }},
+                    accessToken: {{ setCustomClaim: () => {{}} }} }};
+      action.onExecutePostLogin({{ user: {{ app_metadata: {{ plan: 'gold', secret_flag: 1 }} }},
+                                  authorization: {{ roles: ['admin'] }} }}, api)
+        .then(() => console.log(JSON.stringify(set)));
+    """
+    result = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == {
+        "https://acme.example/roles": ["admin"],
+        "https://acme.example/plan": "gold",
+    }
+
+
+def test_action_secrets_are_references_and_stay_secret(prod_plan):
+    record = action_named(prod_plan, "crm-sync")
+    assert record.inputs["secrets"] == [{"name": "CRM_API_KEY", "value": SECRET}], record.urn
+    assert "crm_api_key" in prod_plan.unset_secrets
+
+
+def test_per_stack_config_reaches_the_code(stack_plan):
+    record = action_named(stack_plan, "crm-sync")
+    expected = {"dev": "crm.dev.acme.example", "qa": "crm.qa.acme.example", "prod": "crm.acme.example"}
+    assert f"https://{expected[stack_plan.stack]}/hooks/auth0" in record.inputs["code"], record.urn
+
+
+def test_each_trigger_binds_its_actions_in_declared_order(project):
+    def add_second_post_login(actions):
+        actions["deny-unverified"] = {"trigger": "post-login", "code": "assets/actions/add-claims.js"}
+        actions["not-yet-live"] = {"trigger": "post-login", "code": "assets/actions/add-claims.js", "bind": False}
+    edit_actions(project, add_second_post_login)
+    plan = project.plan("prod")
+    bindings = {r.name: r for r in plan.of_type(TRIGGER_ACTIONS)}
+    post_login = bindings["ciam-actions-post-login"]
+    assert [a["id"] for a in post_login.inputs["actions"]] == [
+        "ciam-actions-add-claims-id", "ciam-actions-deny-unverified-id",
+    ], post_login.urn
+    assert action_named(plan, "not-yet-live"), "an unbound action is still deployed"
+    assert bindings["ciam-actions-post-user-registration"].inputs["trigger"] == "post-user-registration"
+
+
+def test_declared_dependencies_are_pinned_on_the_action(project):
+    edit_actions(project, lambda actions: actions["crm-sync"].update(dependencies={"axios": "1.7.9"}))
+    record = action_named(project.plan("prod"), "crm-sync")
+    assert record.inputs["dependencies"] == [{"name": "axios", "version": "1.7.9"}], record.urn
+
+
+def test_a_dependency_range_is_an_error(project):
+    edit_actions(project, lambda actions: actions["crm-sync"].update(dependencies={"axios": "^1.7.0"}))
+    [line] = problems_of(project)
+    assert "actions.crm-sync.dependencies.axios: expected an exact version" in line, line
+
+
+def test_an_unknown_trigger_lists_the_supported_ones(project):
+    edit_actions(project, lambda actions: actions["crm-sync"].update(trigger="pre-login"))
+    [line] = problems_of(project)
+    assert "actions.crm-sync.trigger: expected one of" in line and "'post-change-password'" in line, line
+
+
+@pytest.mark.parametrize("namespace, reason", [
+    ("acme-claims", "expected an http(s) URL"),
+    ("https://acme.auth0.com/", "must not be on auth0.com"),
+    ("https://auth0.com/claims", "must not be on auth0.com"),
+    ("https://sandbox.webtask.io/", "must not be on webtask.io"),
+    ("https://x.webtask.run/", "must not be on webtask.run"),
+])
+def test_a_claim_namespace_auth0_would_reject_is_an_error(project, namespace, reason):
+    edit_actions(project, lambda actions: actions["add-claims"]["claims"].update(namespace=namespace))
+    [line] = problems_of(project)
+    assert line.startswith("tenant.yaml:"), line
+    assert "actions.add-claims.claims.namespace:" in line and reason in line, line
+
+
+def test_a_namespace_that_only_contains_auth0_in_its_name_is_fine(project):
+    edit_actions(project, lambda actions: actions["add-claims"]["claims"].update(namespace="https://notauth0.com/"))
+    assert '"namespace": "https://notauth0.com/"' in action_named(project.plan("prod"), "add-claims").inputs["code"]
+
+
+def test_the_same_claim_twice_is_an_error(project):
+    edit_actions(project, lambda actions: actions["add-claims"]["claims"].update(user_metadata=["plan"]))
+    [line] = problems_of(project)
+    assert "actions.add-claims.claims: claim names must be distinct; plan would be set twice" in line, line
+
+
+def test_claims_on_an_action_that_is_not_post_login_is_an_error(project):
+    def move(actions):
+        actions["crm-sync"]["claims"] = {"namespace": "https://acme.example/"}
+    edit_actions(project, move)
+    [line] = problems_of(project)
+    assert "actions.crm-sync.claims: only a post-login Action adds claims" in line, line
+
+
+def test_config_for_code_without_the_placeholder_is_an_error(project):
+    (project.root / "assets/actions/plain.js").write_text("exports.onExecutePostLogin = async () => {};\n")
+    edit_actions(project, lambda actions: actions["add-claims"].update(code="assets/actions/plain.js"))
+    [line] = problems_of(project)
+    assert "actions.add-claims.code: assets/actions/plain.js has no" in line and CONFIG_PLACEHOLDER in line, line
+
+
+def test_a_plain_text_action_secret_is_refused(project):
+    edit_actions(project, lambda actions: actions["crm-sync"]["secrets"].update(CRM_API_KEY="hunter2"))
+    [line] = problems_of(project)
+    assert "actions.crm-sync.secrets.CRM_API_KEY: a plain-text value is not allowed here" in line, line
+
+
+def test_config_is_written_as_a_javascript_literal():
+    code = f"const CONFIG = {CONFIG_PLACEHOLDER};\n"
+    rendered = code_with_config(code, {"b": "line\u2028break", "a": 1})
+    assert rendered == 'const CONFIG = {"a": 1, "b": "line\\u2028break"};\n'
+    assert code_with_config(code, {}) == code
