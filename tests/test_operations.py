@@ -179,3 +179,13 @@ def test_outbound_ranges_pick_the_region_bucket():
     assert outbound_ranges("EU", buckets) == {"region": "EU", "ipv4_cidrs": ["18.1.0.0/24", "52.2.0.0/24"]}
     assert outbound_ranges(None, buckets)["ipv4_cidrs"] == ["18.1.0.0/24", "3.3.3.0/24", "52.2.0.0/24"]
     assert outbound_ranges("EU", None) == {"region": "EU", "ipv4_cidrs": []}
+
+
+def test_a_blueprint_without_these_sections_still_exports_outbound_ips(project):
+    data = project.blueprint()
+    for section in ("actions", "log_streams", "network_acls"):
+        del data[section]
+    project.write_blueprint(data)
+    plan = project.plan("dev")
+    assert not plan.of_type(LOG_STREAM) and not plan.of_type(NETWORK_ACL)
+    assert _sync_await(plan.outputs["outbound_ips"].future()) == {"region": "EU", "ipv4_cidrs": []}
