@@ -4,14 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from pydantic import Field
+
+from components.config.apis import Api
+from components.config.applications import Application
+from components.config.attack_protection import AttackProtectionSettings
+from components.config.connections import Connection
+from components.config.cross_checks import SIGN_IN_CHECKS
 from components.config.custom_domain import CustomDomainSection
+from components.config.mfa import MfaSettings
+from components.config.prompts import PromptSettings
+from components.config.roles import Role
 from components.config.tenant import TenantSection
-from components.config.types import Strict
+from components.config.types import Key, Strict
 
 
 class Blueprint(Strict):
     tenant: TenantSection
     custom_domain: CustomDomainSection | None = None
+    connections: dict[Key, Connection] = Field(default_factory=dict)
+    applications: dict[Key, Application] = Field(default_factory=dict)
+    apis: dict[Key, Api] = Field(default_factory=dict)
+    roles: dict[Key, Role] = Field(default_factory=dict)
+    prompts: PromptSettings | None = None
+    mfa: MfaSettings | None = None
+    attack_protection: AttackProtectionSettings | None = None
 
 
 # Keys a stack file may set under `ciam:` besides the sections (secret names are free-form).
@@ -21,3 +38,4 @@ SECTIONS = tuple(Blueprint.model_fields)
 # Checks across sections (a grant naming an unknown application, ...): each yields (dotted key path, message).
 # They run after the model validates, before anything is registered.
 CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = []
+CROSS_CHECKS.extend(SIGN_IN_CHECKS)
