@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from components.config.types import PATTERN_MEANINGS, AssetFile, Key, Secret, Strict
 
@@ -69,12 +69,15 @@ class DatabaseConnection(_Common):
     )
     custom_database: CustomDatabase | None = None
 
-    @model_validator(mode="after")
-    def _identifiers(self) -> DatabaseConnection:
-        if self.email_verification and self.requires_username:
+    # Checks across fields are field validators on the last field they read: a model validator on a member of
+    # the `strategy` union would be reported under the union's tag instead of the user's key path.
+    @field_validator("email_verification")
+    @classmethod
+    def _identifiers(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value and info.data.get("requires_username"):
             raise ValueError("email_verification uses Auth0's flexible identifiers, which Auth0 does not allow "
                              "together with requires_username")
-        return self
+        return value
 
 
 class SocialConnection(_Common):
@@ -83,15 +86,17 @@ class SocialConnection(_Common):
     client_secret: Secret = Field(description="Apple: the .p8 private key")
     scopes: list[str] = Field(default_factory=list)
     team_id: str | None = Field(None, description="Apple only")
-    key_id: str | None = Field(None, description="Apple only")
+    key_id: str | None = Field(None, description="Apple only", validate_default=True)
 
-    @model_validator(mode="after")
-    def _apple_keys(self) -> SocialConnection:
-        if self.strategy == "apple" and not (self.team_id and self.key_id):
+    @field_validator("key_id")
+    @classmethod
+    def _apple_keys(cls, value: str | None, info: ValidationInfo) -> str | None:
+        apple, team_id = info.data.get("strategy") == "apple", info.data.get("team_id")
+        if apple and not (team_id and value):
             raise ValueError("apple needs team_id and key_id")
-        if self.strategy != "apple" and (self.team_id or self.key_id):
+        if not apple and (team_id or value):
             raise ValueError("team_id and key_id apply only to apple")
-        return self
+        return value
 
 
 class Totp(Strict):
@@ -114,17 +119,18 @@ class SmsPasswordless(_Common):
     twilio_sid: str
     twilio_token: Secret
     from_: str | None = Field(None, alias="from", description="sender number; or messaging_service_sid")
-    messaging_service_sid: str | None = None
+    messaging_service_sid: str | None = Field(None, validate_default=True)
     template: str = "Your verification code is: @@password@@"
     totp: Totp = Field(default_factory=Totp)
     disable_signup: bool = False
     brute_force_protection: bool = True
 
-    @model_validator(mode="after")
-    def _one_sender(self) -> SmsPasswordless:
-        if (self.from_ is None) == (self.messaging_service_sid is None):
+    @field_validator("messaging_service_sid")
+    @classmethod
+    def _one_sender(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if (info.data.get("from_") is None) == (value is None):
             raise ValueError("set exactly one of from or messaging_service_sid")
-        return self
+        return value
 
 
 Connection = Annotated[
