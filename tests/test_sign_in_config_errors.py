@@ -143,3 +143,27 @@ def test_missing_custom_database_script_names_the_file(project):
     message = _error(project, edit)
     assert "connections.legacy-customers.custom_database.login: file not found: assets/custom-database/nope.js" \
         in message, message
+
+
+def test_two_connections_with_one_auth0_name(project):
+    def edit(data):
+        data["connections"]["legacy-customers"]["name"] = "customers"
+    message = _error(project, edit)
+    assert "connections.legacy-customers: connection name 'customers' is also used by connections.customers" \
+        in message, message
+
+
+def test_two_apis_with_one_identifier(project):
+    def edit(data):
+        data["apis"]["orders-copy"] = dict(data["apis"]["orders-api"])
+    message = _error(project, edit)
+    assert "apis.orders-copy.identifier: identifier 'https://api.acme.example/orders' is also used by " \
+        "apis.orders-api" in message, message
+
+
+def test_email_verification_with_a_required_username(project):
+    def edit(data):
+        data["connections"]["customers"].update(requires_username=True, email_verification="link")
+    message = _error(project, edit)
+    assert "connections.customers.email_verification: email_verification uses Auth0's flexible identifiers" \
+        in message, message

@@ -23,12 +23,13 @@ class WrongUsernameOrPasswordError extends Error {
 }
 
 // The legacy API as the scripts' contract describes it; `down` makes every call fail like a dead host.
-function legacyApi({ down = false } = {}) {
+function legacyApi({ down = false, broken = false } = {}) {
   const calls = [];
   const reply = (status, body) => ({ status, json: async () => body });
   async function fetch(url, init) {
     calls.push({ url, init });
     if (down) throw new TypeError('fetch failed: ECONNREFUSED');
+    if (broken) return reply(503, { error: 'maintenance' });
     assert.equal(init.headers.Authorization, 'Bearer test-key');
     const { pathname, searchParams } = new URL(url);
     if (pathname === '/api/authenticate' && init.method === 'POST') {
@@ -86,6 +87,12 @@ test('login: the legacy API being down is an error, not a wrong password', async
   assert.equal(error.name, 'Error'); // a plain Error: Auth0 shows a retry, and the user is not told the password is wrong
   assert.match(error.message, /unreachable/);
   assert.equal(user, undefined);
+});
+
+test('login: a legacy API error status is an error, not a wrong password', async () => {
+  const { error } = await loadScript('login.js', 'login', legacyApi({ broken: true }))('alice@example.com', 'x');
+  assert.equal(error.name, 'Error');
+  assert.match(error.message, /answered 503/);
 });
 
 test('get_user: a known email returns the profile', async () => {
