@@ -48,9 +48,13 @@ def blueprint_schema() -> dict[str, Any]:
 
 
 def _without_required(node: Any) -> Any:
-    """An overlay may set any subset of a section, so nothing in it is required."""
+    """An overlay may set any subset of a section, so nothing in it is required; and a partial entry
+    without its `strategy` may fit several members of a union, so `oneOf` becomes `anyOf`."""
     if isinstance(node, dict):
-        return {k: _without_required(v) for k, v in node.items() if k != "required"}
+        return {
+            "anyOf" if k == "oneOf" else k: _without_required(v)
+            for k, v in node.items() if k not in ("required", "discriminator")
+        }
     if isinstance(node, list):
         return [_without_required(v) for v in node]
     return node

@@ -7,16 +7,31 @@ from collections.abc import Callable, Iterable
 from pydantic import Field
 
 from components.config.actions import ActionsSection, check_actions
+from components.config.apis import Api
+from components.config.applications import Application
+from components.config.attack_protection import AttackProtectionSettings
+from components.config.connections import Connection
+from components.config.cross_checks import SIGN_IN_CHECKS
 from components.config.custom_domain import CustomDomainSection
 from components.config.log_streams import LogStreamsSection
+from components.config.mfa import MfaSettings
 from components.config.network_acls import NetworkAclsSection, check_priorities
+from components.config.prompts import PromptSettings
+from components.config.roles import Role
 from components.config.tenant import TenantSection
-from components.config.types import Strict
+from components.config.types import Key, Strict
 
 
 class Blueprint(Strict):
     tenant: TenantSection
     custom_domain: CustomDomainSection | None = None
+    connections: dict[Key, Connection] = Field(default_factory=dict)
+    applications: dict[Key, Application] = Field(default_factory=dict)
+    apis: dict[Key, Api] = Field(default_factory=dict)
+    roles: dict[Key, Role] = Field(default_factory=dict)
+    prompts: PromptSettings | None = None
+    mfa: MfaSettings | None = None
+    attack_protection: AttackProtectionSettings | None = None
     actions: ActionsSection = Field(default_factory=dict)
     log_streams: LogStreamsSection = Field(default_factory=dict)
     network_acls: NetworkAclsSection = Field(default_factory=dict)
@@ -29,6 +44,7 @@ SECTIONS = tuple(Blueprint.model_fields)
 # Checks across sections (a grant naming an unknown application, ...): each yields (dotted key path, message).
 # They run after the model validates, before anything is registered.
 CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = [
+    *SIGN_IN_CHECKS,
     lambda blueprint: check_actions(blueprint.actions),
     lambda blueprint: check_priorities(blueprint.network_acls),
 ]

@@ -1,0 +1,87 @@
+"""User authentication: application integration.
+
+Creates, per application key: auth0.Client (type, URLs, grant types, RS256 ID tokens, refresh-token rotation,
+back-channel logout) and auth0.ClientCredentials (how it authenticates at the token endpoint; Auth0 keeps
+the generated secret, which this project never reads or outputs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pulumi
+import pulumi_auth0 as auth0
+
+from components.config.applications import Application
+
+
+@dataclass(frozen=True)
+class ApplicationsArgs:
+    applications: dict[str, Application]
+
+
+def client_arguments(key: str, app: Application) -> dict[str, Any]:
+    """The auth0.Client arguments for one application (pure, so it is tested without an engine)."""
+    jwt = app.jwt_configuration
+    arguments: dict[str, Any] = {
+        "name": app.name or key,
+        "description": app.description,
+        "app_type": app.app_type,
+        "logo_uri": app.logo_uri,
+        "callbacks": list(app.callbacks),
+        "allowed_logout_urls": list(app.allowed_logout_urls),
+        "web_origins": list(app.web_origins),
+        "allowed_origins": list(app.allowed_origins),
+        "initiate_login_uri": app.initiate_login_uri,
+        "grant_types": app.effective_grant_types,
+        "is_first_party": app.is_first_party,
+        "oidc_conformant": app.oidc_conformant,
+        "cross_origin_auth": app.cross_origin_auth,
+        "sso_disabled": app.sso_disabled,
+        "client_metadata": dict(app.client_metadata) or None,
+        "jwt_configuration": auth0.ClientJwtConfigurationArgs(
+            alg=jwt.alg, lifetime_in_seconds=jwt.lifetime_in_seconds, secret_encoded=jwt.secret_encoded
+        ),
+    }
+    if app.refresh_token:
+        arguments["refresh_token"] = auth0.ClientRefreshTokenArgs(**app.refresh_token.model_dump())
+    if app.oidc_logout:
+        logout = app.oidc_logout
+        arguments["oidc_logout"] = auth0.ClientOidcLogoutArgs(
+            backchannel_logout_urls=list(logout.backchannel_logout_urls),
+            backchannel_logout_initiators=auth0.ClientOidcLogoutBackchannelLogoutInitiatorsArgs(
+                mode=logout.initiators,
+                selected_initiators=list(logout.selected_initiators) or None,
+            ),
+        )
+    if app.mobile:
+        ios, android = app.mobile.ios, app.mobile.android
+        arguments["mobile"] = auth0.ClientMobileArgs(
+            ios=auth0.ClientMobileIosArgs(**ios.model_dump()) if ios else None,
+            android=auth0.ClientMobileAndroidArgs(**android.model_dump()) if android else None,
+        )
+    return {name: value for name, value in arguments.items() if value is not None}
+
+
+class Applications(pulumi.ComponentResource):
+    client_ids: pulumi.Output[dict[str, str]]
+    client_id_by_key: dict[str, pulumi.Output[str]]  # one Output each, so dependents wait only for theirs
+
+    def __init__(self, name: str, args: ApplicationsArgs, opts: pulumi.ResourceOptions | None = None):
+        super().__init__("ciam:authentication:Applications", name, None, opts)
+        ids: dict[str, pulumi.Output[str]] = {}
+        for key, app in args.applications.items():
+            client = auth0.Client(
+                f"{name}-{key}", **client_arguments(key, app), opts=pulumi.ResourceOptions(parent=self)
+            )
+            auth0.ClientCredentials(
+                f"{name}-{key}-credentials",
+                client_id=client.client_id,
+                authentication_method=app.effective_auth_method,
+                opts=pulumi.ResourceOptions(parent=self),
+            )
+            ids[key] = client.client_id
+        self.client_ids = pulumi.Output.all(**ids) if ids else pulumi.Output.from_input({})
+        self.client_id_by_key = ids
+        self.register_outputs({"client_ids": self.client_ids})

@@ -1,0 +1,40 @@
+"""`apis`: resource servers keyed by a stable key, with their scopes (Management API `/resource-servers`)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from components.config.types import PATTERN_MEANINGS, Strict
+
+_SCOPE = r"^[A-Za-z0-9:._/-]{1,280}$"
+ScopeName = Annotated[str, Field(pattern=_SCOPE)]
+
+
+class Api(Strict):
+    name: str | None = Field(None, description="display name; defaults to the key")
+    identifier: Annotated[str, Field(min_length=1, max_length=600)] = Field(
+        description="the audience; changing it replaces the API (every token and grant names it)"
+    )
+    scopes: dict[ScopeName, str] = Field(default_factory=dict, description="scope -> description")
+    signing_alg: Literal["RS256", "PS256", "HS256"] = "RS256"
+    enforce_policies: bool = Field(True, description="RBAC: only scopes granted through roles or grants")
+    token_dialect: Literal["access_token", "access_token_authz", "rfc9068_profile", "rfc9068_profile_authz"] = (
+        "access_token_authz"
+    )
+    token_lifetime: Annotated[int, Field(gt=0, le=2_592_000)] = 86_400
+    token_lifetime_for_web: Annotated[int, Field(gt=0, le=2_592_000)] = 7_200
+    allow_offline_access: bool = Field(False, description="refresh tokens for this API")
+    skip_consent_for_verifiable_first_party_clients: bool = True
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Api:
+        if self.token_dialect.endswith("_authz") and not self.enforce_policies:
+            raise ValueError(f"token_dialect {self.token_dialect} needs enforce_policies: true")
+        if self.token_lifetime_for_web > self.token_lifetime:
+            raise ValueError("token_lifetime_for_web must not exceed token_lifetime")
+        return self
+
+
+PATTERN_MEANINGS[_SCOPE] = "a scope name of letters, digits and ':._/-' such as read:orders"

@@ -1,0 +1,129 @@
+"""`applications`: Auth0 clients keyed by a stable key (Management API `/clients` field names)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from components.config.types import CallbackUrl, HttpsUrl, Key, Strict
+
+AppType = Literal["spa", "regular_web", "native", "non_interactive"]
+GrantType = Literal[
+    "authorization_code", "implicit", "refresh_token", "client_credentials", "password",
+    "http://auth0.com/oauth/grant-type/password-realm", "urn:ietf:params:oauth:grant-type:device_code",
+    "http://auth0.com/oauth/grant-type/mfa-oob", "http://auth0.com/oauth/grant-type/mfa-otp",
+    "http://auth0.com/oauth/grant-type/mfa-recovery-code",
+]
+AuthMethod = Literal["none", "client_secret_post", "client_secret_basic"]
+Seconds = Annotated[int, Field(gt=0, le=31_557_600)]
+
+# What the Auth0 dashboard gives each type, minus `implicit` (tokens in URLs) for browser apps.
+DEFAULT_GRANT_TYPES: dict[str, list[str]] = {
+    "spa": ["authorization_code", "refresh_token"],
+    "regular_web": ["authorization_code", "refresh_token"],
+    "native": ["authorization_code", "refresh_token"],
+    "non_interactive": ["client_credentials"],
+}
+PUBLIC_TYPES = ("spa", "native")  # they run on users' devices and cannot keep a secret
+
+
+class JwtConfiguration(Strict):
+    alg: Literal["RS256", "PS256", "HS256"] = "RS256"
+    lifetime_in_seconds: Seconds = Field(36_000, description="ID-token lifetime")
+    secret_encoded: bool = False
+
+
+class RefreshToken(Strict):
+    rotation_type: Literal["rotating", "non-rotating"] = "rotating"
+    expiration_type: Literal["expiring", "non-expiring"] = "expiring"
+    token_lifetime: Seconds = Field(2_592_000, description="absolute lifetime")
+    idle_token_lifetime: Seconds = 1_296_000
+    infinite_token_lifetime: bool = False
+    infinite_idle_token_lifetime: bool = False
+    leeway: Annotated[int, Field(ge=0, le=60)] = 0
+
+    @model_validator(mode="after")
+    def _rotation_needs_expiry(self) -> RefreshToken:
+        if self.rotation_type == "rotating" and self.expiration_type != "expiring":
+            raise ValueError("rotating refresh tokens must be expiring (expiration_type: expiring)")
+        if self.idle_token_lifetime > self.token_lifetime:
+            raise ValueError("idle_token_lifetime must not exceed token_lifetime")
+        return self
+
+
+class OidcLogout(Strict):
+    """OIDC back-channel logout: Auth0 POSTs a logout token to the app when a session ends."""
+
+    backchannel_logout_urls: list[HttpsUrl] = Field(min_length=1, max_length=1, description="Auth0 allows one")
+    initiators: Literal["all", "custom"] = "all"
+    selected_initiators: list[str] = Field(default_factory=list, description="with initiators: custom")
+
+
+class Ios(Strict):
+    team_id: str
+    app_bundle_identifier: str
+
+
+class Android(Strict):
+    app_package_name: str
+
+
+class Mobile(Strict):
+    ios: Ios | None = None
+    android: Android | None = None
+
+
+class Application(Strict):
+    name: str | None = Field(None, description="display name; defaults to the key")
+    description: str | None = None
+    app_type: AppType
+    logo_uri: HttpsUrl | None = None
+    callbacks: list[CallbackUrl] = Field(default_factory=list)
+    allowed_logout_urls: list[CallbackUrl] = Field(default_factory=list)
+    web_origins: list[CallbackUrl] = Field(default_factory=list)
+    allowed_origins: list[CallbackUrl] = Field(default_factory=list)
+    initiate_login_uri: HttpsUrl | None = Field(None, description="application login URI; Auth0 requires https")
+    grant_types: list[GrantType] | None = Field(None, description="defaults by app_type")
+    token_endpoint_auth_method: AuthMethod | None = Field(
+        None, description="defaults to none for spa/native, client_secret_post otherwise"
+    )
+    is_first_party: bool = True
+    oidc_conformant: bool = True
+    cross_origin_auth: bool = False
+    sso_disabled: bool = False
+    jwt_configuration: JwtConfiguration = Field(default_factory=JwtConfiguration)
+    refresh_token: RefreshToken | None = None
+    oidc_logout: OidcLogout | None = None
+    mobile: Mobile | None = None
+    client_metadata: dict[str, str] = Field(default_factory=dict)
+    grants: dict[Key, list[str]] = Field(
+        default_factory=dict,
+        description="machine-to-machine access: API key -> the scopes this application may request",
+    )
+
+    @property
+    def effective_grant_types(self) -> list[str]:
+        return list(self.grant_types) if self.grant_types is not None else DEFAULT_GRANT_TYPES[self.app_type]
+
+    @property
+    def effective_auth_method(self) -> str:
+        if self.token_endpoint_auth_method:
+            return self.token_endpoint_auth_method
+        return "none" if self.app_type in PUBLIC_TYPES else "client_secret_post"
+
+    @model_validator(mode="after")
+    def _fits_the_type(self) -> Application:
+        public = self.app_type in PUBLIC_TYPES
+        if public and self.effective_auth_method != "none":
+            raise ValueError(f"a {self.app_type} application cannot keep a secret: token_endpoint_auth_method "
+                             "must be none")
+        if public and "client_credentials" in self.effective_grant_types:
+            raise ValueError(f"a {self.app_type} application cannot use the client_credentials grant")
+        if self.grants and "client_credentials" not in self.effective_grant_types:
+            raise ValueError("grants need the client_credentials grant type")
+        if self.initiate_login_uri and not self.initiate_login_uri.startswith("https://"):
+            raise ValueError("initiate_login_uri must be an https:// URL")
+        if self.mobile and self.app_type != "native":
+            raise ValueError("mobile applies only to native applications")
+        return self

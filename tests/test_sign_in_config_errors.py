@@ -1,0 +1,169 @@
+"""Bad sign-in config stops the plan with one line naming file, key path and what was expected."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.config.errors import ConfigError
+
+
+def _error(project, edit, stack="prod") -> str:
+    data = project.blueprint()
+    edit(data)
+    project.write_blueprint(data)
+    with pytest.raises(ConfigError) as caught:
+        project.plan(stack)
+    return str(caught.value)
+
+
+def test_grant_naming_an_unknown_api(project):
+    def edit(data):
+        data["applications"]["order-worker"]["grants"] = {"billing-api": ["read:invoices"]}
+    message = _error(project, edit)
+    assert "tenant.yaml" in message and "applications.order-worker.grants.billing-api" in message, message
+    assert "unknown API 'billing-api' (defined: orders-api)" in message, message
+
+
+def test_grant_naming_an_unknown_scope(project):
+    def edit(data):
+        data["applications"]["order-worker"]["grants"]["orders-api"] = ["read:orders", "delete:orders"]
+    message = _error(project, edit)
+    assert "applications.order-worker.grants.orders-api.1: API 'orders-api' has no scope 'delete:orders'" in message
+
+
+def test_grant_from_an_application_that_is_not_machine_to_machine(project):
+    def edit(data):
+        data["applications"]["account"]["grants"] = {"orders-api": ["read:orders"]}
+    message = _error(project, edit)
+    assert "applications.account: grants need the client_credentials grant type" in message, message
+
+
+def test_connection_enabling_an_unknown_application(project):
+    def edit(data):
+        data["connections"]["google-oauth2"]["enabled_applications"].append("kiosk")
+    message = _error(project, edit)
+    assert "connections.google-oauth2.enabled_applications.3: unknown application 'kiosk'" in message, message
+    assert "(defined: account, mobile, order-worker, storefront)" in message, message
+
+
+def test_role_permission_on_an_unknown_scope(project):
+    def edit(data):
+        data["roles"]["customer-support"]["permissions"]["orders-api"].append("refund:orders")
+    message = _error(project, edit)
+    assert "roles.customer-support.permissions.orders-api.2: API 'orders-api' has no scope 'refund:orders'" in message
+
+
+def test_role_permission_on_an_unknown_api(project):
+    def edit(data):
+        data["roles"]["catalog-manager"]["permissions"] = {"catalog-api": ["write:catalog"]}
+    message = _error(project, edit)
+    assert "roles.catalog-manager.permissions.catalog-api: unknown API 'catalog-api'" in message, message
+
+
+def test_error_line_points_at_the_stack_overlay_when_it_introduced_the_problem(project):
+    project.set_stack_config("qa", "ciam:connections", {"customers": {"enabled_applications": ["kiosk"]}})
+    with pytest.raises(ConfigError) as caught:
+        project.plan("qa")
+    assert "Pulumi.qa.yaml" in str(caught.value) and "unknown application 'kiosk'" in str(caught.value)
+
+
+def test_social_client_secret_in_plain_text_is_refused(project):
+    def edit(data):
+        data["connections"]["google-oauth2"]["client_secret"] = "hunter2"
+    message = _error(project, edit)
+    assert "connections.google-oauth2.client_secret: a plain-text value is not allowed here" in message, message
+
+
+@pytest.mark.xfail(strict=True, reason="the loader appends \"; got '<value>'\" to this message (loader._explain); "
+                   "remove this marker once it leaves secret_required values out")
+def test_a_plain_text_secret_is_not_echoed_into_ci_logs(project):
+    def edit(data):
+        data["connections"]["google-oauth2"]["client_secret"] = "hunter2"
+    assert "hunter2" not in _error(project, edit)
+
+
+def test_connection_key_that_auth0_cannot_use_as_a_name(project):
+    def edit(data):
+        data["connections"]["legacy_customers"] = data["connections"].pop("legacy-customers")
+    message = _error(project, edit)
+    assert "connections.legacy_customers: Auth0 connection names allow no '_'" in message, message
+
+
+def test_apple_without_its_key_identifiers(project):
+    def edit(data):
+        del data["connections"]["apple"]["team_id"]
+    assert "connections.apple.key_id: apple needs team_id and key_id" in _error(project, edit)
+
+
+def test_unknown_strategy_lists_the_supported_ones(project):
+    def edit(data):
+        data["connections"]["google-oauth2"]["strategy"] = "myspace"
+    message = _error(project, edit)
+    assert "connections.google-oauth2: strategy must be one of" in message and "'myspace'" in message, message
+
+
+def test_browser_app_cannot_use_client_credentials(project):
+    def edit(data):
+        data["applications"]["storefront"]["grant_types"] = ["authorization_code", "client_credentials"]
+    message = _error(project, edit)
+    assert "applications.storefront: a spa application cannot use the client_credentials grant" in message
+
+
+def test_rotating_refresh_tokens_must_expire(project):
+    def edit(data):
+        data["applications"]["mobile"]["refresh_token"]["expiration_type"] = "non-expiring"
+    assert "applications.mobile.refresh_token: rotating refresh tokens must be expiring" in _error(project, edit)
+
+
+def test_admin_notifications_need_a_frequency(project):
+    def edit(data):
+        data["attack_protection"]["breached_password_detection"]["admin_notification_frequencies"] = []
+    message = _error(project, edit)
+    assert "attack_protection.breached_password_detection: admin_notification needs admin_notification_frequencies" \
+        in message, message
+
+
+def test_allowlist_entry_must_be_an_ip_or_range(project):
+    def edit(data):
+        data["attack_protection"]["brute_force_protection"]["allowlist"] = ["office.acme.example"]
+    message = _error(project, edit)
+    assert "attack_protection.brute_force_protection.allowlist.0: expected an IPv4/IPv6 address or CIDR range" \
+        in message, message
+
+
+def test_mfa_policy_without_a_factor(project):
+    def edit(data):
+        data["mfa"] = {"policy": "all-applications", "recovery_code": True}
+    assert "mfa: policy all-applications needs at least one factor besides recovery codes" in _error(project, edit)
+
+
+def test_missing_custom_database_script_names_the_file(project):
+    def edit(data):
+        data["connections"]["legacy-customers"]["custom_database"]["login"] = "assets/custom-database/nope.js"
+    message = _error(project, edit)
+    assert "connections.legacy-customers.custom_database.login: file not found: assets/custom-database/nope.js" \
+        in message, message
+
+
+def test_two_connections_with_one_auth0_name(project):
+    def edit(data):
+        data["connections"]["legacy-customers"]["name"] = "customers"
+    message = _error(project, edit)
+    assert "connections.legacy-customers: connection name 'customers' is also used by connections.customers" \
+        in message, message
+
+
+def test_two_apis_with_one_identifier(project):
+    def edit(data):
+        data["apis"]["orders-copy"] = dict(data["apis"]["orders-api"])
+    message = _error(project, edit)
+    assert "apis.orders-copy.identifier: identifier 'https://api.acme.example/orders' is also used by " \
+        "apis.orders-api" in message, message
+
+
+def test_email_verification_with_a_required_username(project):
+    def edit(data):
+        data["connections"]["customers"].update(requires_username=True, email_verification="link")
+    message = _error(project, edit)
+    assert "connections.customers.email_verification: email_verification uses Auth0's flexible identifiers" \
+        in message, message
