@@ -6,12 +6,13 @@ BIN := $(VENV)/bin
 STACK ?= dev
 FORMAT ?= tree
 
-.PHONY: plan test lint schema snapshots help
+.PHONY: plan test lint schema snapshots preview-templates help
 
 help:
 	@echo "make plan STACK=<dev|qa|prod> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
 	@echo "make test                                                    ruff, then pytest"
 	@echo "make schema                                                  regenerate schema/*.json from the model"
+	@echo "make preview-templates                                       render shipped email/page templates with sample values to build/preview/"
 	@echo "make snapshots                                               rewrite tests/snapshots/<stack>.urns after a reviewed URN change"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -38,3 +39,6 @@ schema: $(BIN)/.installed
 
 snapshots: $(BIN)/.installed
 	@$(BIN)/python -m cli.snapshot
+
+preview-templates: $(BIN)/.installed
+	@$(BIN)/python -m cli.preview
