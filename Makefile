@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STACK ?= dev
 FORMAT ?= tree
 
-.PHONY: plan test lint schema snapshots preview-templates help
+.PHONY: plan test lint schema snapshots bench preview-templates help
 
 help:
 	@echo "make plan STACK=<dev|qa|prod> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
@@ -14,6 +14,7 @@ help:
 	@echo "make schema                                                  regenerate schema/*.json from the model"
 	@echo "make preview-templates                                       render shipped email/page templates with sample values to build/preview/"
 	@echo "make snapshots                                               rewrite tests/snapshots/<stack>.urns after a reviewed URN change"
+	@echo "make bench                                                   time the offline plan (figures, no assertions)"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")' >&2
@@ -39,6 +40,9 @@ schema: $(BIN)/.installed
 
 snapshots: $(BIN)/.installed
 	@$(BIN)/python -m cli.snapshot
+
+bench: $(BIN)/.installed
+	@$(BIN)/python -m cli.bench
 
 preview-templates: $(BIN)/.installed
 	@$(BIN)/python -m cli.preview

@@ -6,8 +6,10 @@ are never decrypted (they become redacted secrets). Same code path as `pulumi up
 
 from __future__ import annotations
 
+import asyncio
 import json
 import runpy
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,7 @@ class Record:
     protect: bool
     dependencies: tuple[str, ...]
     inputs: dict[str, Any]
+    provider: str | None = None  # the provider reference; not part of the published JSON shape
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -86,6 +89,20 @@ def plain(value: Any) -> Any:
     return None
 
 
+def _release_worker_loop() -> None:
+    """The mock monitor runs on executor threads and leaves an event loop on each; an unclosed one can
+    print an 'Exception ignored' traceback at interpreter exit, so close it once the call is done."""
+    if threading.current_thread() is threading.main_thread():
+        return
+    try:
+        loop = asyncio.get_event_loop_policy().get_event_loop()
+    except RuntimeError:  # this call made no loop
+        return
+    if not loop.is_running():
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
 class _RecordingMonitor(MockMonitor):
     def __init__(self, mocks: Mocks):
         super().__init__(mocks)
@@ -100,8 +117,17 @@ class _RecordingMonitor(MockMonitor):
                 type_ = f"{qualified_type}${type_}"
         return f"urn:pulumi:{pulumi.get_stack()}::{pulumi.get_project()}::{type_}::{name}"
 
+    def Invoke(self, request):
+        try:
+            return super().Invoke(request)
+        finally:
+            _release_worker_loop()
+
     def RegisterResource(self, request):
-        response = super().RegisterResource(request)
+        try:
+            response = super().RegisterResource(request)
+        finally:
+            _release_worker_loop()
         if request.type != _ROOT_TYPE:
             parent = request.parent or None
             self.records.append(Record(
@@ -112,6 +138,7 @@ class _RecordingMonitor(MockMonitor):
                 protect=bool(request.protect),
                 dependencies=tuple(sorted(set(request.dependencies))),
                 inputs=plain(request.object),
+                provider=request.provider or None,
             ))
         return response
 

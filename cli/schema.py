@@ -19,8 +19,31 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
+_VARIABLE = {"type": "string", "pattern": r"\$\{[A-Za-z0-9_]+\}", "description": "a ${name} from ciam:vars"}
+_SCALAR_TYPES = {"string", "number", "integer", "boolean"}
+
+
+def _allow_variables(node: Any) -> Any:
+    """Any scalar in the blueprint may be a `${name}` the stack substitutes, whatever its pattern or type."""
+    if isinstance(node, list):
+        return [_allow_variables(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    walked = {}
+    for key, value in node.items():
+        if key in ("properties", "$defs"):
+            walked[key] = {name: _allow_variables(sub) for name, sub in value.items()}
+        elif key in ("items", "additionalProperties", "anyOf", "oneOf", "allOf"):
+            walked[key] = _allow_variables(value)
+        else:
+            walked[key] = value
+    if walked.get("type") in _SCALAR_TYPES or "enum" in walked or "const" in walked:
+        return {"anyOf": [walked, _VARIABLE]}
+    return walked
+
+
 def blueprint_schema() -> dict[str, Any]:
-    schema = Blueprint.model_json_schema(mode="validation")
+    schema = _allow_variables(Blueprint.model_json_schema(mode="validation"))
     return {"$schema": _DIALECT, "title": "tenant.yaml: the CIAM tenant blueprint", **schema}
 
 

@@ -41,20 +41,10 @@ def test_mentioning_a_tag_in_a_comment_is_not_having_it():
 def test_a_page_template_needs_a_custom_domain(project):
     data = project.blueprint()
     del data["custom_domain"]
-    data["tenant"]["flags"]["enable_custom_domain_in_emails"] = False
     project.write_blueprint(data)
     message = plan_error(project)
     assert "branding.page_template" in message and "assets/pages/login.html" in message, message
     assert "custom domain" in message, message
-
-
-def test_custom_domain_in_emails_needs_a_custom_domain(project):
-    data = project.blueprint()
-    del data["custom_domain"]
-    del data["branding"]["page_template"]
-    project.write_blueprint(data)
-    message = plan_error(project)
-    assert "tenant.flags.enable_custom_domain_in_emails" in message, message
 
 
 def test_prompt_texts_in_a_language_the_tenant_does_not_enable(project):

@@ -11,7 +11,6 @@ from components.config.custom_domain import CustomDomainSection
 from components.config.email_provider import EmailProviderSection
 from components.config.email_templates import (
     EmailTemplatesSection,
-    custom_domain_in_emails_needs_a_domain,
     email_templates_need_a_provider,
 )
 from components.config.pages import PagesSection
@@ -40,5 +39,4 @@ CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = [
     page_template_needs_custom_domain,
     prompt_languages_are_enabled,
     email_templates_need_a_provider,
-    custom_domain_in_emails_needs_a_domain,
 ]

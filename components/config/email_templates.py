@@ -44,9 +44,3 @@ def email_templates_need_a_provider(blueprint: Blueprint) -> Iterable[tuple[str,
     if blueprint.email_templates and blueprint.email_provider is None:
         yield "email_templates", "Auth0 customises email templates only with an email_provider; add one"
 
-
-def custom_domain_in_emails_needs_a_domain(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
-    if blueprint.tenant.flags.enable_custom_domain_in_emails and blueprint.custom_domain is None:
-        yield "tenant.flags.enable_custom_domain_in_emails", (
-            "emails can use the custom domain only when there is one; add a custom_domain section"
-        )

@@ -91,17 +91,21 @@ def load(
 
     variables = stack_config.get("vars") or {}
     if not isinstance(variables, dict):
-        problems.append(Problem(*_at(origins.stack_key("ciam:vars")), "expected a mapping of variable names to values"))
+        file, dotted, line = origins.stack_key("ciam:vars")
+        problems.append(Problem(file, dotted, "expected a mapping of variable names to values", line))
         variables = {}
 
     merged = {key: value for key, value in blueprint_source.data.items() if key in SECTIONS}
     for section, overlay in origins.overlay.items():
         merged[section] = deep_merge(merged.get(section), overlay)
 
+    unresolved: set[tuple[str, str]] = set()
+
     def unknown_variable(path: str, name: str) -> None:
         parts = path.split(".")
         file, dotted, line = origins.locate([int(p) if p.isdigit() else p for p in parts])
         known = ", ".join(sorted(variables)) or "none"
+        unresolved.add((file, dotted))
         problems.append(Problem(file, dotted, f"unknown variable ${{{name}}} (this stack defines: {known})", line))
 
     merged = substitute(merged, variables, unknown_variable)
@@ -110,7 +114,9 @@ def load(
     try:
         blueprint = Blueprint.model_validate(merged, context={"project_dir": str(project_dir)})
     except ValidationError as error:
-        problems.extend(_problems(error, Blueprint, merged, origins.locate))
+        # A value holding an unknown ${var} fails its type too; the variable is the one problem to report.
+        problems.extend(p for p in _problems(error, Blueprint, merged, origins.locate)
+                        if (p.file, p.path) not in unresolved)
 
     stack = None
     if "stack" not in stack_config:
@@ -134,7 +140,10 @@ def load(
             message = "is a secret but is set in plain text; set it with `pulumi config set --secret`"
         else:
             message = _unknown_key(f"ciam:{key}", [f"ciam:{k}" for k in (*SECTIONS, *STACK_ONLY_KEYS)])
-        problems.append(Problem(*_at(origins.stack_key(f"ciam:{key}")), message))
+            if "did you mean" not in message:
+                message += " (a secret must be set with `pulumi config set --secret`)"
+        file, dotted, line = origins.stack_key(f"ciam:{key}")
+        problems.append(Problem(file, dotted, message, line))
 
     unset: set[str] = set()
     for path, ref in referenced:
@@ -161,10 +170,6 @@ def load(
         raise ConfigError(problems)
     assert blueprint is not None and stack is not None
     return TenantConfig(stack_name, stack, blueprint, project_dir, tuple(sorted(unset)))
-
-
-def _at(located: tuple[str, str, int | None]) -> tuple[str, str]:
-    return located[0], located[1]
 
 
 def _problems(error: ValidationError, model: type[BaseModel], data: Any, locate) -> list[Problem]:

@@ -36,7 +36,8 @@ def _ciam_config() -> tuple[dict[str, Any], set[str]]:
         if pulumi.runtime.is_config_secret(full_key):
             secrets.add(key)
             continue
-        values[key] = json.loads(raw) if isinstance(raw, str) and raw[:1] in "{[" else raw
+        # Structured values arrive as JSON; `null` is how a stack turns an optional section off.
+        values[key] = json.loads(raw) if isinstance(raw, str) and (raw[:1] in "{[" or raw == "null") else raw
     return values, secrets
 
 

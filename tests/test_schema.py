@@ -1,0 +1,62 @@
+"""The committed JSON Schemas match the model and accept the shipped files, so editors check what the program checks."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+import yaml
+
+from cli.schema import SCHEMA_DIR, rendered
+from tests.conftest import PROJECT_DIR, STACKS
+
+
+def schema(name: str) -> dict:
+    return json.loads((SCHEMA_DIR / name).read_text())
+
+
+@pytest.mark.parametrize("name", sorted(rendered()))
+def test_committed_schema_is_current(name):
+    assert (SCHEMA_DIR / name).read_text() == rendered()[name], f"schema/{name} is stale: run `make schema`"
+
+
+def test_blueprint_validates_against_its_schema():
+    data = yaml.safe_load((PROJECT_DIR / "tenant.yaml").read_text())
+    jsonschema.validate(data, schema("tenant.schema.json"))
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_stack_files_validate_against_their_schema(stack):
+    data = yaml.safe_load((PROJECT_DIR / f"Pulumi.{stack}.yaml").read_text())
+    jsonschema.validate(data, schema("stack.schema.json"))
+
+
+def test_schema_flags_a_misspelled_overlay_key_and_a_plain_unknown_ciam_key():
+    validator = jsonschema.Draft202012Validator(schema("stack.schema.json"))
+    stack = {"config": {"ciam:stack": {"tenant_domain": "a.auth0.com", "environment": "qa"},
+                        "ciam:tenant": {"friendly_nme": "x"}}}
+    assert any("friendly_nme" in e.message for e in validator.iter_errors(stack))
+    stack["config"] = {**stack["config"], "ciam:tenant": {}, "ciam:google_secret": "plain"}
+    assert list(validator.iter_errors(stack)), "a plain-text ciam: key that is not a section must be flagged"
+    stack["config"]["ciam:google_secret"] = {"secure": "v1:abc"}
+    assert not list(validator.iter_errors(stack))
+
+
+@pytest.mark.parametrize("file, schema_name", [
+    ("tenant.yaml", "tenant.schema.json"), *((f"Pulumi.{s}.yaml", "stack.schema.json") for s in STACKS)])
+def test_yaml_files_point_editors_at_their_schema(file, schema_name):
+    first_line = (PROJECT_DIR / file).read_text().splitlines()[0]
+    assert first_line == f"# yaml-language-server: $schema=./schema/{schema_name}", f"{file}: {first_line!r}"
+
+
+def test_blueprint_schema_flags_what_the_loader_rejects_and_accepts_variables():
+    validator = jsonschema.Draft202012Validator(schema("tenant.schema.json"))
+    data = yaml.safe_load((PROJECT_DIR / "tenant.yaml").read_text())
+    data["tenant"]["suport_email"] = "x@acme.example"
+    data["tenant"]["session_cookie"] = {"mode": "forever"}
+    messages = " | ".join(e.message for e in validator.iter_errors(data))
+    assert "suport_email" in messages and "forever" in messages, messages
+    data = yaml.safe_load((PROJECT_DIR / "tenant.yaml").read_text())
+    data["tenant"]["session_lifetime"] = "${session_hours}"
+    assert not list(validator.iter_errors(data)), "a ${var} in place of a number must be accepted"
