@@ -6,12 +6,13 @@ BIN := $(VENV)/bin
 STACK ?= dev
 FORMAT ?= tree
 
-.PHONY: plan test lint schema snapshots bench help
+.PHONY: plan test lint schema snapshots bench preview-templates help
 
 help:
 	@echo "make plan STACK=<dev|qa|prod> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
 	@echo "make test                                                    ruff, then pytest"
 	@echo "make schema                                                  regenerate schema/*.json from the model"
+	@echo "make preview-templates                                       render shipped email/page templates with sample values to build/preview/"
 	@echo "make snapshots                                               rewrite tests/snapshots/<stack>.urns after a reviewed URN change"
 	@echo "make bench                                                   time the offline plan (figures, no assertions)"
 
@@ -42,3 +43,6 @@ snapshots: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	@$(BIN)/python -m cli.bench
+
+preview-templates: $(BIN)/.installed
+	@$(BIN)/python -m cli.preview

@@ -1,8 +1,12 @@
 """The whole CIAM tenant: composes every workstream's components from the validated config.
 
-Creates: ciam:architecture:TenantSettings, ciam:architecture:CustomDomain (when configured),
-ciam:authorization:Actions, ciam:operations:LogStreams, ciam:operations:Firewall, and the components of the
-other workstreams. This is the only place where components meet.
+This is the only place where components meet. Creates, by workstream (each when configured):
+- architecture: TenantSettings, CustomDomain
+- provisioning and authentication: Applications, Apis, Roles, Connections, UniversalLogin, Mfa,
+  AttackProtection
+- customization: Branding, PromptTexts, HostedPages, EmailTemplates
+- authorization: Actions
+- operations: EmailProvider, LogStreams, Firewall
 """
 
 from __future__ import annotations
@@ -13,12 +17,17 @@ from components.actions import Actions, ActionsArgs
 from components.apis import Apis, ApisArgs
 from components.applications import Applications, ApplicationsArgs
 from components.attack_protection import AttackProtection, AttackProtectionArgs
+from components.branding import Branding, BrandingArgs
 from components.config.loader import TenantConfig
 from components.connections import Connections, ConnectionsArgs
 from components.custom_domain import CustomDomain, CustomDomainArgs
+from components.email_provider import EmailProvider, EmailProviderArgs
+from components.email_templates import EmailTemplates, EmailTemplatesArgs
 from components.firewall import Firewall, FirewallArgs
+from components.hosted_pages import HostedPages, HostedPagesArgs
 from components.log_streams import LogStreams, LogStreamsArgs
 from components.mfa import Mfa, MfaArgs
+from components.prompt_texts import PromptTexts, PromptTextsArgs
 from components.roles import Roles, RolesArgs
 from components.tenant_settings import TenantSettings, TenantSettingsArgs
 from components.universal_login import UniversalLogin, UniversalLoginArgs
@@ -27,57 +36,58 @@ from components.universal_login import UniversalLogin, UniversalLoginArgs
 class CiamTenant(pulumi.ComponentResource):
     login_domain: pulumi.Output[str]
     custom_domain_dns_record: pulumi.Output[dict | None]
-    outbound_ips: pulumi.Output[dict]
     client_ids: pulumi.Output[dict[str, str]]
     api_identifiers: pulumi.Output[dict[str, str]]
+    outbound_ips: pulumi.Output[dict]
 
     def __init__(self, name: str, config: TenantConfig, opts: pulumi.ResourceOptions | None = None):
         super().__init__("ciam:index:CiamTenant", name, None, opts)
-        blueprint, stack = config.blueprint, config.stack
-        child = pulumi.ResourceOptions(parent=self)
+        self._name = name
+        self._config = config
+        self._child = pulumi.ResourceOptions(parent=self)
 
-        TenantSettings(f"{name}-tenant", TenantSettingsArgs(settings=blueprint.tenant), opts=child)
+        custom_domain = self._architecture()
+        universal_login = self._sign_in()
+        self._customization(custom_domain, universal_login)
+        Actions(f"{name}-actions", ActionsArgs(actions=config.blueprint.actions), opts=self._child)
+        self._operations()
 
+        self.register_outputs({
+            "login_domain": self.login_domain,
+            "custom_domain_dns_record": self.custom_domain_dns_record,
+            "client_ids": self.client_ids,
+            "api_identifiers": self.api_identifiers,
+            "outbound_ips": self.outbound_ips,
+        })
+
+    def _architecture(self) -> CustomDomain | None:
+        name, blueprint, stack = self._name, self._config.blueprint, self._config.stack
+        TenantSettings(f"{name}-tenant", TenantSettingsArgs(settings=blueprint.tenant), opts=self._child)
         custom_domain = None
         if blueprint.custom_domain:
             custom_domain = CustomDomain(
                 f"{name}-custom-domain",
                 CustomDomainArgs(settings=blueprint.custom_domain, protect=stack.protects_data),
-                opts=child,
+                opts=self._child,
             )
-
-        Actions(f"{name}-actions", ActionsArgs(actions=blueprint.actions), opts=child)
-        LogStreams(f"{name}-log-streams", LogStreamsArgs(streams=blueprint.log_streams), opts=child)
-        firewall = Firewall(
-            f"{name}-firewall",
-            FirewallArgs(rules=blueprint.network_acls, tenant_domain=stack.tenant_domain),
-            opts=child,
-        )
-
-        self.outbound_ips = firewall.outbound_ips
-        self._sign_in(name, config, child)
-
         self.login_domain = custom_domain.domain if custom_domain else pulumi.Output.from_input(stack.tenant_domain)
         self.custom_domain_dns_record = custom_domain.dns_record if custom_domain else pulumi.Output.from_input(None)
-        self.register_outputs({
-            "login_domain": self.login_domain,
-            "custom_domain_dns_record": self.custom_domain_dns_record,
-            "outbound_ips": self.outbound_ips,
-            "client_ids": self.client_ids,
-            "api_identifiers": self.api_identifiers,
-        })
+        return custom_domain
 
-    def _sign_in(self, name: str, config: TenantConfig, child: pulumi.ResourceOptions) -> None:
+    def _sign_in(self) -> UniversalLogin | None:
         """Users and sign-in: applications first, since connections, grants and roles name them by key."""
-        blueprint = config.blueprint
+        name, blueprint, child = self._name, self._config.blueprint, self._child
         applications = Applications(f"{name}-applications", ApplicationsArgs(blueprint.applications), opts=child)
         apis = Apis(f"{name}-apis", ApisArgs(blueprint.apis, blueprint.applications,
                                              applications.client_id_by_key), opts=child)
         Roles(f"{name}-roles", RolesArgs(blueprint.roles, apis.identifier_by_key), opts=child)
         Connections(f"{name}-connections", ConnectionsArgs(
-            blueprint.connections, applications.client_id_by_key, protect=config.stack.protects_data), opts=child)
+            blueprint.connections, applications.client_id_by_key, protect=self._config.stack.protects_data),
+            opts=child)
+        universal_login = None
         if blueprint.prompts:
-            UniversalLogin(f"{name}-universal-login", UniversalLoginArgs(blueprint.prompts), opts=child)
+            universal_login = UniversalLogin(f"{name}-universal-login", UniversalLoginArgs(blueprint.prompts),
+                                             opts=child)
         if blueprint.mfa:
             Mfa(f"{name}-mfa", MfaArgs(blueprint.mfa), opts=child)
         if blueprint.attack_protection:
@@ -85,3 +95,38 @@ class CiamTenant(pulumi.ComponentResource):
                              opts=child)
         self.client_ids = applications.client_ids
         self.api_identifiers = apis.identifiers
+        return universal_login
+
+    def _customization(self, custom_domain: CustomDomain | None, universal_login: UniversalLogin | None) -> None:
+        name, blueprint, child = self._name, self._config.blueprint, self._child
+        if blueprint.branding:
+            after_domain = [custom_domain] if custom_domain else []
+            Branding(f"{name}-branding", BrandingArgs(settings=blueprint.branding, after=after_domain), opts=child)
+        if blueprint.prompt_texts:
+            after_prompts = [universal_login] if universal_login else []
+            PromptTexts(f"{name}-prompt-texts", PromptTextsArgs(texts=blueprint.prompt_texts, after=after_prompts),
+                        opts=child)
+        if blueprint.pages:
+            HostedPages(f"{name}-pages", HostedPagesArgs(settings=blueprint.pages), opts=child)
+
+    def _operations(self) -> None:
+        name, blueprint, stack, child = self._name, self._config.blueprint, self._config.stack, self._child
+        if blueprint.email_provider:  # the loader requires one whenever email_templates are set
+            email_provider = EmailProvider(
+                f"{name}-email-provider",
+                EmailProviderArgs(settings=blueprint.email_provider, protect=stack.protects_data),
+                opts=child,
+            )
+            if blueprint.email_templates:
+                EmailTemplates(f"{name}-email-templates", EmailTemplatesArgs(
+                    templates=blueprint.email_templates,
+                    default_from=blueprint.email_provider.default_from_address,
+                    after=[email_provider],
+                ), opts=child)
+        LogStreams(f"{name}-log-streams", LogStreamsArgs(streams=blueprint.log_streams), opts=child)
+        firewall = Firewall(
+            f"{name}-firewall",
+            FirewallArgs(rules=blueprint.network_acls, tenant_domain=stack.tenant_domain),
+            opts=child,
+        )
+        self.outbound_ips = firewall.outbound_ips

@@ -10,12 +10,20 @@ from components.config.actions import ActionsSection, check_actions
 from components.config.apis import Api
 from components.config.applications import Application
 from components.config.attack_protection import AttackProtectionSettings
+from components.config.branding import BrandingSection, page_template_needs_custom_domain
 from components.config.connections import Connection
 from components.config.cross_checks import SIGN_IN_CHECKS
 from components.config.custom_domain import CustomDomainSection
+from components.config.email_provider import EmailProviderSection
+from components.config.email_templates import (
+    EmailTemplatesSection,
+    email_templates_need_a_provider,
+)
 from components.config.log_streams import LogStreamsSection
 from components.config.mfa import MfaSettings
 from components.config.network_acls import NetworkAclsSection, check_priorities
+from components.config.pages import PagesSection
+from components.config.prompt_texts import PromptTextsSection, prompt_languages_are_enabled
 from components.config.prompts import PromptSettings
 from components.config.roles import Role
 from components.config.tenant import TenantSection
@@ -35,6 +43,11 @@ class Blueprint(Strict):
     actions: ActionsSection = Field(default_factory=dict)
     log_streams: LogStreamsSection = Field(default_factory=dict)
     network_acls: NetworkAclsSection = Field(default_factory=dict)
+    branding: BrandingSection | None = None
+    prompt_texts: PromptTextsSection = Field(default_factory=dict)
+    pages: PagesSection | None = None
+    email_provider: EmailProviderSection | None = None
+    email_templates: EmailTemplatesSection = Field(default_factory=dict)
 
 
 # Keys a stack file may set under `ciam:` besides the sections (secret names are free-form).
@@ -47,4 +60,7 @@ CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = [
     *SIGN_IN_CHECKS,
     lambda blueprint: check_actions(blueprint.actions),
     lambda blueprint: check_priorities(blueprint.network_acls),
+    page_template_needs_custom_domain,
+    prompt_languages_are_enabled,
+    email_templates_need_a_provider,
 ]

@@ -1,0 +1,46 @@
+"""`email_templates`: Auth0's email templates, keyed by Auth0's template name (`/email-templates`).
+
+The body is a Liquid HTML file under assets/emails/; `make preview-templates` renders it with sample
+variables. Auth0 customises templates only once the tenant has its own email provider.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from pydantic import Field
+
+from components.config.types import AssetFile, HttpsUrl, Strict
+
+if TYPE_CHECKING:
+    from components.config.blueprint import Blueprint
+
+TemplateName = Literal[
+    "verify_email", "verify_email_by_code", "reset_email", "reset_email_by_code", "welcome_email",
+    "blocked_account", "stolen_credentials", "enrollment_email", "mfa_oob_code", "user_invitation",
+    "change_password", "password_reset", "async_approval", "auth_email_by_code",
+]
+
+
+class EmailTemplate(Strict):
+    body: AssetFile = Field(description="Liquid HTML file, e.g. assets/emails/verify_email.html")
+    subject: Annotated[str, Field(min_length=1, description="may use Liquid variables")]
+    from_: str | None = Field(
+        None, alias="from", description="sender, e.g. 'Acme <no-reply@acme.example>'; "
+        "defaults to email_provider.default_from_address",
+    )
+    result_url: HttpsUrl | None = Field(None, description="where the link in the email sends the user afterwards")
+    url_lifetime_in_seconds: Annotated[int, Field(gt=0)] | None = None
+    include_email_in_redirect: bool | None = None
+    enabled: bool = True
+    syntax: Literal["liquid"] = "liquid"
+
+
+EmailTemplatesSection = dict[TemplateName, EmailTemplate]
+
+
+def email_templates_need_a_provider(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
+    if blueprint.email_templates and blueprint.email_provider is None:
+        yield "email_templates", "Auth0 customises email templates only with an email_provider; add one"
+
