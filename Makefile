@@ -5,14 +5,20 @@ VENV := .venv
 BIN := $(VENV)/bin
 STACK ?= dev
 FORMAT ?= tree
+FROM ?= dev
+TO ?= prod
+FILE ?= -
 
-.PHONY: plan test lint schema snapshots help
+.PHONY: plan test lint schema snapshots check diff guard help
 
 help:
 	@echo "make plan STACK=<dev|qa|prod> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
 	@echo "make test                                                    ruff, then pytest"
 	@echo "make schema                                                  regenerate schema/*.json from the model"
 	@echo "make snapshots                                               rewrite tests/snapshots/<stack>.urns after a reviewed URN change"
+	@echo "make check STACK=<s>                                         Auth0 production checks on the offline plan (exit 1: mandatory fails)"
+	@echo "make diff FROM=<s> TO=<s>                                    resources and properties that differ between two stacks"
+	@echo "make guard STACK=<s> [FILE=preview.json]                     block a preview --json that deletes/replaces data (stdin without FILE)"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")' >&2
@@ -38,3 +44,13 @@ schema: $(BIN)/.installed
 
 snapshots: $(BIN)/.installed
 	@$(BIN)/python -m cli.snapshot
+
+check: $(BIN)/.installed
+	@$(BIN)/python -m cli.check --stack $(STACK)
+
+diff: $(BIN)/.installed
+	@$(BIN)/python -m cli.diff --from $(FROM) --to $(TO)
+
+# Reads `pulumi preview --json` (FILE, or stdin); CIAM_ALLOW_DESTRUCTIVE=1 lets a reviewed deletion through.
+guard: $(BIN)/.installed
+	@$(BIN)/python -m cli.guard --stack $(STACK) --file $(FILE)
