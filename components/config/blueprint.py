@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from components.config.custom_domain import CustomDomainSection
+from components.config.parity import ParitySection
 from components.config.tenant import TenantSection
 from components.config.types import Strict
 
@@ -12,6 +13,7 @@ from components.config.types import Strict
 class Blueprint(Strict):
     tenant: TenantSection
     custom_domain: CustomDomainSection | None = None
+    parity: ParitySection | None = None
 
 
 # Keys a stack file may set under `ciam:` besides the sections (secret names are free-form).
