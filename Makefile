@@ -18,7 +18,7 @@ help:
 	@echo "make snapshots                                               rewrite tests/snapshots/<stack>.urns after a reviewed URN change"
 	@echo "make check STACK=<s>                                         Auth0 production checks on the offline plan (exit 1: mandatory fails)"
 	@echo "make diff FROM=<s> TO=<s>                                    resources and properties that differ between two stacks"
-	@echo "make guard STACK=<s> [FILE=preview.json]                     block a preview --json that deletes/replaces data (stdin without FILE)"
+	@echo "make guard [FILE=preview.json]                               fail a prod preview --json that deletes/replaces data (stdin without FILE)"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")' >&2
