@@ -5,8 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STACK ?= dev
 FORMAT ?= tree
+FROM ?= dev
+TO ?= prod
+FILE ?= -
 
-.PHONY: plan test lint schema snapshots bench preview-templates help
+.PHONY: plan test lint schema snapshots bench preview-templates check diff guard help
 
 help:
 	@echo "make plan STACK=<dev|qa|prod> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
@@ -15,6 +18,9 @@ help:
 	@echo "make preview-templates                                       render shipped email/page templates with sample values to build/preview/"
 	@echo "make snapshots                                               rewrite tests/snapshots/<stack>.urns after a reviewed URN change"
 	@echo "make bench                                                   time the offline plan (figures, no assertions)"
+	@echo "make check STACK=<s>                                         Auth0 production checks on the offline plan (exit 1: mandatory fails)"
+	@echo "make diff FROM=<s> TO=<s>                                    resources and properties that differ between two stacks"
+	@echo "make guard [FILE=preview.json]                               fail a prod preview --json that deletes/replaces data (stdin without FILE)"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")' >&2
@@ -46,3 +52,12 @@ bench: $(BIN)/.installed
 
 preview-templates: $(BIN)/.installed
 	@$(BIN)/python -m cli.preview
+check: $(BIN)/.installed
+	@$(BIN)/python -m cli.check --stack $(STACK)
+
+diff: $(BIN)/.installed
+	@$(BIN)/python -m cli.diff --from $(FROM) --to $(TO)
+
+# Reads `pulumi preview --json` (FILE, or stdin); CIAM_ALLOW_DESTRUCTIVE=1 lets a reviewed deletion through.
+guard: $(BIN)/.installed
+	@$(BIN)/python -m cli.guard --stack $(STACK) --file $(FILE)

@@ -23,6 +23,7 @@ from components.config.log_streams import LogStreamsSection
 from components.config.mfa import MfaSettings
 from components.config.network_acls import NetworkAclsSection, check_priorities
 from components.config.pages import PagesSection
+from components.config.parity import ParitySection
 from components.config.prompt_texts import PromptTextsSection, prompt_languages_are_enabled
 from components.config.prompts import PromptSettings
 from components.config.roles import Role
@@ -48,6 +49,7 @@ class Blueprint(Strict):
     pages: PagesSection | None = None
     email_provider: EmailProviderSection | None = None
     email_templates: EmailTemplatesSection = Field(default_factory=dict)
+    parity: ParitySection | None = None
 
 
 # Keys a stack file may set under `ciam:` besides the sections (secret names are free-form).

@@ -1,0 +1,62 @@
+"""Reading resource properties the same way whether they come from pulumi-policy or the offline plan.
+
+pulumi-policy hands over read-only Mapping/Sequence proxies (not dict/list) that raise on unknown values,
+so everything here goes through the abstract collection types.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+# Auth0's recommended Node.js versions (Actions runtime and the tenant's extensibility sandbox).
+RECOMMENDED_ACTION_RUNTIMES = frozenset({"node22"})
+RECOMMENDED_SANDBOX_VERSIONS = frozenset({"22"})
+
+_URL_START = re.compile(r"^([a-z][a-z0-9+.-]*):(?://)?([^/?#]*)", re.IGNORECASE)
+
+
+def get(props: Any, *path: str, default: Any = None) -> Any:
+    value = props
+    for key in path:
+        if not isinstance(value, Mapping) or key not in value:
+            return default
+        value = value[key]
+    return value
+
+
+def items(value: Any) -> list[Any]:
+    """A list property as a list; absent is empty (a lone string is one item, not its characters)."""
+    if value is None:
+        return []
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        return [value]
+    return list(value)
+
+
+def filled(value: Any) -> bool:
+    return value is not None and value != "" and value != [] and value != {}
+
+
+def is_local_url(url: Any) -> bool:
+    """True for file:// and for URLs on localhost, 127.0.0.0/8, ::1 or 0.0.0.0 (what Auth0 flags)."""
+    if not isinstance(url, str):
+        return False
+    match = _URL_START.match(url.strip())
+    if not match:
+        return False
+    scheme, authority = match.group(1).lower(), match.group(2)
+    if scheme == "file":
+        return True
+    host = authority.rsplit("@", 1)[-1]
+    host = host[1:host.find("]")] if host.startswith("[") else host.split(":", 1)[0]
+    host = host.lower().rstrip(".")
+    return host in ("localhost", "::1", "0.0.0.0") or host.endswith(".localhost") or host.startswith("127.")
+
+
+def url_fields(props: Any, fields: Sequence[str]) -> Iterator[tuple[str, str]]:
+    for field in fields:
+        for url in items(get(props, field)):
+            if isinstance(url, str):
+                yield field, url

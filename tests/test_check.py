@@ -1,0 +1,75 @@
+"""`make check`: the production rules on the offline plan, mandatory in production, named with a fix."""
+
+from __future__ import annotations
+
+from cli.check import check_plan, main
+from cli.offline import COMPUTED, Plan, Record
+from tests.conftest import shipped_plan
+
+
+def _record(type_: str, name: str, inputs: dict, protect: bool = False) -> Record:
+    return Record(f"urn:pulumi:prod::ciam::{type_}::{name}", type_, name, None, protect, (), inputs)
+
+
+def _mandatory(plan: Plan, environment: str = "production") -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for violation in check_plan(plan, environment).mandatory:
+        found.setdefault(violation.rule.name, []).append(f"{violation.resource}: {violation.why}")
+    return found
+
+
+def test_shipped_production_stack_passes_every_mandatory_rule():
+    assert _mandatory(shipped_plan("prod")) == {}
+
+
+def test_localhost_logout_url_in_production_fails_the_check_and_names_the_rule(project, capsys):
+    project.set_stack_config("prod", "ciam:tenant", {"allowed_logout_urls": ["http://localhost:3000"]})
+    assert main(["--stack", "prod"], project.root) == 1
+    out = capsys.readouterr().out
+    assert "MANDATORY  client-no-local-urls" in out
+    assert "resource: auth0:index/tenant:Tenant ciam-tenant-settings" in out
+    assert "allowedLogoutUrls holds the local URL 'http://localhost:3000'" in out
+    assert "fix:      move local URLs" in out
+
+
+def test_the_same_setting_only_advises_on_a_development_stack(project, capsys):
+    project.set_stack_config("dev", "ciam:tenant", {"allowed_logout_urls": ["http://localhost:3000"]})
+    assert main(["--stack", "dev"], project.root) == 0
+    assert "advisory  client-no-local-urls" in capsys.readouterr().out
+
+
+def test_outdated_sandbox_in_production_fails_the_check(project, capsys):
+    project.set_stack_config("prod", "ciam:tenant", {"sandbox_version": "18"})
+    assert main(["--stack", "prod"], project.root) == 1
+    assert "tenant sandboxVersion is '18'" in capsys.readouterr().out
+
+
+def test_localhost_callback_in_a_production_application_is_mandatory():
+    client = _record("auth0:index/client:Client", "ciam-apps-web",
+                     {"appType": "spa", "callbacks": ["http://localhost:3000/callback"],
+                      "initiateLoginUri": "https://www.acme.example/login"})
+    failing = _mandatory(Plan("prod", [client]))
+    assert failing["client-no-local-urls"] == [
+        "auth0:index/client:Client ciam-apps-web: callbacks holds the local URL 'http://localhost:3000/callback'"]
+
+
+def test_brute_force_protection_off_in_production_is_mandatory():
+    attack = _record("auth0:index/attackProtection:AttackProtection", "ciam-attack",
+                     {"bruteForceProtection": {"enabled": False}, "breachedPasswordDetection": {"enabled": True},
+                      "suspiciousIpThrottling": {"enabled": True}})
+    assert _mandatory(Plan("prod", [attack]))["attack-protection-enabled"] == [
+        "auth0:index/attackProtection:AttackProtection ciam-attack: bruteForceProtection.enabled is not true"]
+
+
+def test_stack_rule_violation_points_at_the_resource():
+    provider = _record("auth0:index/emailProvider:EmailProvider", "ciam-email", {"name": "ses", "enabled": False})
+    assert _mandatory(Plan("prod", [provider]))["email-provider-configured"] == [
+        "auth0:index/emailProvider:EmailProvider ciam-email: the email provider is disabled"]
+
+
+def test_values_unknown_until_deployment_are_reported_not_guessed():
+    grant = _record("auth0:index/clientGrant:ClientGrant", "ciam-grant", {"allowAllScopes": COMPUTED})
+    result = check_plan(Plan("prod", [grant]), "production")
+    assert not [v for v in result.violations if v.rule.name == "client-grant-explicit-scopes"]
+    assert any(note.startswith("client-grant-explicit-scopes on auth0:index/clientGrant:ClientGrant ciam-grant")
+               for note in result.not_evaluated), result.not_evaluated
