@@ -6,12 +6,14 @@ BIN := $(VENV)/bin
 STACK ?= dev
 FORMAT ?= tree
 
-.PHONY: plan test lint schema snapshots help
+.PHONY: plan test lint schema snapshots scopes integration help
 
 help:
 	@echo "make plan STACK=<dev|qa|prod> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
 	@echo "make test                                                    ruff, then pytest"
 	@echo "make schema                                                  regenerate schema/*.json from the model"
+	@echo "make scopes                                                  Management API scopes the deploy application needs"
+	@echo "make integration                                             tests/integration against a real tenant (skips without one)"
 	@echo "make snapshots                                               rewrite tests/snapshots/<stack>.urns after a reviewed URN change"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -26,8 +28,8 @@ plan: $(BIN)/.installed
 lint: $(BIN)/.installed
 	@$(BIN)/ruff check .
 
-# Action and custom-database JavaScript under assets/ is tested with Node's own runner.
-JS_TESTS := $(shell find assets -name '*.test.js' 2>/dev/null | sort)
+# Action and custom-database JavaScript under assets/ (and the workflows' scripts) is tested with Node's own runner.
+JS_TESTS := $(shell find assets .github -name '*.test.js' 2>/dev/null | sort)
 
 test: lint
 	@$(BIN)/python -m pytest
@@ -38,3 +40,9 @@ schema: $(BIN)/.installed
 
 snapshots: $(BIN)/.installed
 	@$(BIN)/python -m cli.snapshot
+
+scopes: $(BIN)/.installed
+	@$(BIN)/python -m cli.scopes
+
+integration: $(BIN)/.installed
+	@$(BIN)/python -m pytest tests/integration -rs

@@ -67,7 +67,8 @@ def test_every_action_is_pinned_to_a_commit_with_its_version(path):
 def test_permissions_are_read_only_at_the_top_and_writes_are_granted_per_job(path):
     data = load(path)
     assert "permissions" in data, f"{path.name}: no top-level permissions (the default token can write)"
-    assert all(v in ("read", "none") for v in (data["permissions"] or {}).values()), f"{path.name}: {data['permissions']}"
+    top = data["permissions"] or {}
+    assert all(v in ("read", "none") for v in top.values()), f"{path.name}: top-level {top}"
     exchanging = {job_id for job_id, _ in jobs_using(data, "pulumi/auth-actions")}
     for job_id, job in data["jobs"].items():
         if (job.get("permissions") or {}).get("id-token") == "write" and "steps" in job:
@@ -95,7 +96,7 @@ def test_fork_comments_are_posted_by_a_trusted_workflow_run_that_never_runs_pr_c
     job = data["jobs"]["comment"]
     assert job["permissions"]["pull-requests"] == "write"
     checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout"))
-    assert "ref" not in checkout.get("with", {}), "checking out the PR's ref would run untrusted code with a write token"
+    assert "ref" not in checkout.get("with", {}), "the PR's ref would run untrusted code with a write token"
     script = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/github-script"))["with"]["script"]
     assert "upsertPlanComments" in script and "parsePullNumber" in script
 
