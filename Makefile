@@ -9,13 +9,15 @@ FROM ?= dev
 TO ?= prod
 FILE ?= -
 
-.PHONY: plan test lint schema snapshots bench preview-templates check diff guard help
+.PHONY: plan test lint schema snapshots bench preview-templates check diff guard scopes integration help
 
 help:
 	@echo "make plan STACK=<dev|qa|prod> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
 	@echo "make test                                                    ruff, then pytest"
 	@echo "make schema                                                  regenerate schema/*.json from the model"
 	@echo "make preview-templates                                       render shipped email/page templates with sample values to build/preview/"
+	@echo "make scopes                                                  Management API scopes the deploy application needs"
+	@echo "make integration                                             tests/integration against a real tenant (skips without one)"
 	@echo "make snapshots                                               rewrite tests/snapshots/<stack>.urns after a reviewed URN change"
 	@echo "make bench                                                   time the offline plan (figures, no assertions)"
 	@echo "make check STACK=<s>                                         Auth0 production checks on the offline plan (exit 1: mandatory fails)"
@@ -34,8 +36,8 @@ plan: $(BIN)/.installed
 lint: $(BIN)/.installed
 	@$(BIN)/ruff check .
 
-# Action and custom-database JavaScript under assets/ is tested with Node's own runner.
-JS_TESTS := $(shell find assets -name '*.test.js' 2>/dev/null | sort)
+# Action and custom-database JavaScript under assets/ (and the workflows' scripts) is tested with Node's own runner.
+JS_TESTS := $(shell find assets .github -name '*.test.js' 2>/dev/null | sort)
 
 test: lint
 	@$(BIN)/python -m pytest
@@ -52,6 +54,7 @@ bench: $(BIN)/.installed
 
 preview-templates: $(BIN)/.installed
 	@$(BIN)/python -m cli.preview
+
 check: $(BIN)/.installed
 	@$(BIN)/python -m cli.check --stack $(STACK)
 
@@ -59,5 +62,12 @@ diff: $(BIN)/.installed
 	@$(BIN)/python -m cli.diff --from $(FROM) --to $(TO)
 
 # Reads `pulumi preview --json` (FILE, or stdin); CIAM_ALLOW_DESTRUCTIVE=1 lets a reviewed deletion through.
+# The stack comes from the preview itself; STACK is passed on only when given explicitly (never the default dev).
 guard: $(BIN)/.installed
-	@$(BIN)/python -m cli.guard --stack $(STACK) --file $(FILE)
+	@$(BIN)/python -m cli.guard --file $(FILE) $(if $(filter-out file,$(origin STACK)),--stack $(STACK))
+
+scopes: $(BIN)/.installed
+	@$(BIN)/python -m cli.scopes
+
+integration: $(BIN)/.installed
+	@$(BIN)/python -m pytest tests/integration -rs

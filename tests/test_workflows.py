@@ -1,0 +1,174 @@
+"""The GitHub Actions workflows: valid for GitHub (vendored schema), and the properties the pipeline's safety
+rests on: least privilege, no secrets for pull-request code, one deployment per stack at a time, pinned actions,
+no untrusted text spliced into shell scripts, and the promotion order."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+WORKFLOW_DIR = PROJECT_DIR / ".github" / "workflows"
+WORKFLOWS = sorted(WORKFLOW_DIR.glob("*.yml"))
+ACTIONS = sorted((PROJECT_DIR / ".github" / "actions").glob("*/action.yml"))
+STACKS = ("dev", "qa", "prod")
+PIN = re.compile(r"^\s*-?\s*uses:\s*(?P<ref>[^\s#]+)\s*(?:#\s*(?P<comment>.*))?$")
+
+
+def load(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text())
+    if True in data:  # YAML 1.1 reads the key `on` as a boolean
+        data["on"] = data.pop(True)
+    return data
+
+
+def workflow(name: str) -> dict:
+    return load(WORKFLOW_DIR / name)
+
+
+def jobs_using(data: dict, action: str):
+    for job_id, job in data["jobs"].items():
+        if any(step.get("uses", "").startswith(action) for step in job.get("steps", [])):
+            yield job_id, job
+
+
+def test_the_pipeline_workflows_exist():
+    names = {p.name for p in WORKFLOWS}
+    assert {"pull-request.yml", "pull-request-comment.yml", "deploy.yml", "deploy-stack.yml", "drift.yml"} <= names
+
+
+@pytest.mark.parametrize("path", WORKFLOWS + ACTIONS, ids=lambda p: p.name)
+def test_workflow_files_pass_githubs_schema(path):
+    schema = "vendor.github-actions" if path.name == "action.yml" else "vendor.github-workflows"
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, f"{path.relative_to(PROJECT_DIR)}:\n{result.stdout}{result.stderr}"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS + ACTIONS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(path):
+    for number, line in enumerate(path.read_text().splitlines(), 1):
+        match = PIN.match(line)
+        if not match or match["ref"].startswith("./"):
+            continue
+        ref = match["ref"]
+        assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", ref), f"{path.name}:{number}: {ref} is not a commit SHA"
+        assert re.fullmatch(r"v\d+\.\d+\.\d+", match["comment"] or ""), f"{path.name}:{number}: no # vX.Y.Z comment"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_permissions_are_read_only_at_the_top_and_writes_are_granted_per_job(path):
+    data = load(path)
+    assert "permissions" in data, f"{path.name}: no top-level permissions (the default token can write)"
+    top = data["permissions"] or {}
+    assert all(v in ("read", "none") for v in top.values()), f"{path.name}: top-level {top}"
+    exchanging = {job_id for job_id, _ in jobs_using(data, "pulumi/auth-actions")}
+    for job_id, job in data["jobs"].items():
+        if (job.get("permissions") or {}).get("id-token") == "write" and "steps" in job:
+            assert job_id in exchanging, f"{path.name}: job {job_id} asks for an OIDC token it never exchanges"
+
+
+def test_pull_request_code_gets_no_secrets_except_in_same_repository_previews():
+    text = (WORKFLOW_DIR / "pull-request.yml").read_text()
+    for path in WORKFLOWS:
+        assert "pull_request_target" not in load(path)["on"], f"{path.name}: runs fork code with a write token"
+    data = workflow("pull-request.yml")
+    assert list(data["on"]) == ["pull_request"]
+    for job_id, job in data["jobs"].items():
+        uses_secrets = "secrets." in yaml.safe_dump(job)
+        same_repo_only = job.get("if") == "github.event.pull_request.head.repo.full_name == github.repository"
+        assert not uses_secrets or same_repo_only, f"pull-request.yml: job {job_id} reads secrets for fork code"
+        writes = {k for k, v in (job.get("permissions") or {}).items() if v == "write"}
+        assert writes <= {"id-token"}, f"pull-request.yml: job {job_id} can write {writes}"
+    assert "secrets." in text, "the same-repository preview should use the preview environment's credentials"
+
+
+def test_fork_comments_are_posted_by_a_trusted_workflow_run_that_never_runs_pr_code():
+    data = workflow("pull-request-comment.yml")
+    assert data["on"]["workflow_run"]["workflows"] == ["Pull request"]
+    job = data["jobs"]["comment"]
+    assert job["permissions"]["pull-requests"] == "write"
+    checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout"))
+    assert "ref" not in checkout.get("with", {}), "the PR's ref would run untrusted code with a write token"
+    script = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/github-script"))["with"]["script"]
+    assert "upsertPlanComments" in script and "parsePullNumber" in script
+
+
+@pytest.mark.parametrize("name", ["pull-request.yml", "deploy-stack.yml", "drift.yml"])
+def test_jobs_that_touch_a_stack_hold_a_concurrency_group_per_stack(name):
+    data = workflow(name)
+    for job_id, job in data["jobs"].items():
+        if "strategy" not in job and "stack" not in str(job.get("environment", "")):
+            continue
+        group = job.get("concurrency", {}).get("group", "")
+        assert "matrix.stack" in group or "inputs.stack" in group, f"{name}: job {job_id} group {group!r}"
+
+
+def test_a_running_deployment_is_never_cancelled():
+    job = workflow("deploy-stack.yml")["jobs"]["deploy"]
+    assert job["concurrency"] == {"group": "ciam-deploy-${{ inputs.stack }}", "cancel-in-progress": False}
+    assert job["environment"] == "${{ inputs.stack }}", "per-environment secrets and the prod approval live there"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS + ACTIONS, ids=lambda p: p.name)
+def test_no_untrusted_text_is_spliced_into_a_shell_script(path):
+    def runs(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "run":
+                    yield value
+                else:
+                    yield from runs(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from runs(item)
+
+    for script in runs(load(path)):
+        assert "${{" not in script, f"{path.name}: pass values through env:, not ${{{{ }}}} in run:\n{script}"
+
+
+def test_promotion_goes_dev_then_qa_then_approved_guarded_prod():
+    jobs = workflow("deploy.yml")["jobs"]
+    assert jobs["qa"]["needs"] == "dev" and jobs["prod"]["needs"] == "qa"
+    assert jobs["dev"]["with"] == {"stack": "dev", "integration-tests": True}
+    assert jobs["qa"]["with"] == {"stack": "qa", "integration-tests": True}
+    assert jobs["prod"]["with"]["deletion-guard"] is True
+    steps = workflow("deploy-stack.yml")["jobs"]["deploy"]["steps"]
+    names = [s.get("name") for s in steps]
+    assert names.index("Deletion guard") < names.index("pulumi up") < names.index("Integration tests")
+    guard = steps[names.index("Deletion guard")]
+    assert "make guard FILE=" in guard["run"] and "--json" in guard["run"]
+    assert steps[names.index("Integration tests")]["env"]["CIAM_IT_REQUIRED"] == "1"
+
+
+def test_nightly_drift_previews_every_stack_with_refresh_and_expects_no_changes():
+    data = workflow("drift.yml")
+    assert data["on"]["schedule"], "drift must run on a schedule"
+    job = data["jobs"]["preview"]
+    assert job["strategy"]["matrix"]["stack"] == list(STACKS)
+    preview = next(s for s in job["steps"] if s.get("uses", "").startswith("pulumi/actions"))
+    assert preview["with"]["command"] == "preview"
+    assert preview["with"]["refresh"] is True and preview["with"]["expect-no-changes"] is True
+    assert data["jobs"]["report"]["permissions"]["issues"] == "write"
+
+
+def test_the_pulumi_cli_version_matches_the_pinned_sdk():
+    sdk = re.search(r"^pulumi==(\S+)$", (PROJECT_DIR / "requirements.txt").read_text(), re.M)[1]
+    for path in WORKFLOWS:
+        for version in re.findall(r"pulumi-version:\s*(\S+)", path.read_text()):
+            assert version == sdk, f"{path.name}: CLI {version}, SDK {sdk}"
+
+
+def test_every_stack_is_planned_checked_and_diffed_on_pull_requests():
+    job = workflow("pull-request.yml")["jobs"]["offline"]
+    assert [entry["stack"] for entry in job["strategy"]["matrix"]["include"]] == list(STACKS)
+    script = next(s["run"] for s in job["steps"] if "run" in s and "make plan" in s["run"])
+    for command in ('make plan STACK="$STACK" FORMAT=markdown', 'make check STACK="$STACK"', "make diff FROM="):
+        assert command in script
