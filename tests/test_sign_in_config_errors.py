@@ -74,8 +74,6 @@ def test_social_client_secret_in_plain_text_is_refused(project):
     assert "connections.google-oauth2.client_secret: a plain-text value is not allowed here" in message, message
 
 
-@pytest.mark.xfail(strict=True, reason="the loader appends \"; got '<value>'\" to this message (loader._explain); "
-                   "remove this marker once it leaves secret_required values out")
 def test_a_plain_text_secret_is_not_echoed_into_ci_logs(project):
     def edit(data):
         data["connections"]["google-oauth2"]["client_secret"] = "hunter2"

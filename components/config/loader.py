@@ -175,13 +175,13 @@ def load(
 def _problems(error: ValidationError, model: type[BaseModel], data: Any, locate) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
-        parts = _data_path(data, item["loc"])
+        parts = _data_path(data, item["loc"], item["type"])
         file, dotted, line = locate(parts) if parts else locate([])
         problems.append(Problem(file, dotted, _explain(item, model), line))
     return problems
 
 
-def _data_path(data: Any, loc: tuple) -> list:
+def _data_path(data: Any, loc: tuple, kind: str) -> list:
     """The key path as the user wrote it: pydantic's extra steps (union tags, validator names) left out."""
     shown = []
     for index, part in enumerate(loc):
@@ -189,8 +189,8 @@ def _data_path(data: Any, loc: tuple) -> list:
         if found:
             shown.append(part)
             data = value
-        elif index == len(loc) - 1:
-            shown.append(part)
+        elif index == len(loc) - 1 and kind == "missing":
+            shown.append(part)  # the missing key itself; any other absent step is a union tag
     return shown
 
 
@@ -209,6 +209,8 @@ def _explain(item: dict, model: type[BaseModel]) -> str:
         return f"expected {meaning}; got {_shown(value)}"
     if kind == "value_error":
         return item["msg"].removeprefix("Value error, ")
+    if kind == "secret_required":
+        return item["msg"]  # never echo the value: it is a secret, and this line lands in CI logs
     message = item["msg"]
     message = message.replace("Input should be", "expected").replace("Input", "value")
     return f"{message[0].lower()}{message[1:]}; got {_shown(value)}"

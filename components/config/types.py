@@ -82,7 +82,7 @@ def _require_reference(value: Any) -> Any:
     if isinstance(value, (str, int, float)):
         raise PydanticCustomError(
             "secret_required",
-            "a plain-text value is not allowed here; write {{secret: <name>}} and run "
+            "a plain-text value is not allowed here; write {secret: <name>} and run "
             "`pulumi config set --secret <name> <value>`",
         )
     return value
