@@ -73,3 +73,19 @@ def test_values_unknown_until_deployment_are_reported_not_guessed():
     assert not [v for v in result.violations if v.rule.name == "client-grant-explicit-scopes"]
     assert any(note.startswith("client-grant-explicit-scopes on auth0:index/clientGrant:ClientGrant ciam-grant")
                for note in result.not_evaluated), result.not_evaluated
+
+
+def test_project_with_a_localhost_callback_in_a_production_application_exits_non_zero(project, capsys):
+    project.set_stack_config("prod", "ciam:applications", {"storefront": {"callbacks": ["http://localhost:3000/cb"]}})
+    assert main(["--stack", "prod"], project.root) == 1
+    out = capsys.readouterr().out
+    assert "MANDATORY  client-no-local-urls" in out
+    assert "auth0:index/client:Client ciam-applications-storefront" in out
+
+
+def test_project_with_brute_force_protection_off_in_production_exits_non_zero(project, capsys):
+    project.set_stack_config("prod", "ciam:attack_protection", {"brute_force_protection": {"enabled": False}})
+    assert main(["--stack", "prod"], project.root) == 1
+    out = capsys.readouterr().out
+    assert "MANDATORY  attack-protection-enabled" in out
+    assert "bruteForceProtection" in out, out
