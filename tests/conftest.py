@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from cli.offline import Plan, run_program
+from components.config.errors import ConfigError
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 STACKS = ("dev", "qa", "prod")
@@ -62,6 +63,12 @@ class ProjectCopy:
 
     def plan(self, stack: str = "prod") -> Plan:
         return run_program(self.root, stack)
+
+    def problems(self, stack: str = "prod") -> list[str]:
+        """The config error lines that planning this copy gives; the test fails if it plans."""
+        with pytest.raises(ConfigError) as caught:
+            self.plan(stack)
+        return str(caught.value).splitlines()
 
 
 @pytest.fixture

@@ -11,16 +11,9 @@ import pytest
 from cli.offline import SECRET
 from components.actions import code_with_config
 from components.config.actions import CONFIG_PLACEHOLDER
-from components.config.errors import ConfigError
 
 ACTION = "auth0:index/action:Action"
 TRIGGER_ACTIONS = "auth0:index/triggerActions:TriggerActions"
-
-
-def problems_of(project, stack: str = "prod") -> list[str]:
-    with pytest.raises(ConfigError) as caught:
-        project.plan(stack)
-    return str(caught.value).splitlines()
 
 
 def action_named(plan, key: str):
@@ -108,13 +101,13 @@ def test_declared_dependencies_are_pinned_on_the_action(project):
 
 def test_a_dependency_range_is_an_error(project):
     edit_actions(project, lambda actions: actions["crm-sync"].update(dependencies={"axios": "^1.7.0"}))
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert "actions.crm-sync.dependencies.axios: expected an exact version" in line, line
 
 
 def test_an_unknown_trigger_lists_the_supported_ones(project):
     edit_actions(project, lambda actions: actions["crm-sync"].update(trigger="pre-login"))
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert "actions.crm-sync.trigger: expected one of" in line and "'post-change-password'" in line, line
 
 
@@ -127,7 +120,7 @@ def test_an_unknown_trigger_lists_the_supported_ones(project):
 ])
 def test_a_claim_namespace_auth0_would_reject_is_an_error(project, namespace, reason):
     edit_actions(project, lambda actions: actions["add-claims"]["claims"].update(namespace=namespace))
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert line.startswith("tenant.yaml:"), line
     assert "actions.add-claims.claims.namespace:" in line and reason in line, line
 
@@ -139,7 +132,7 @@ def test_a_namespace_that_only_contains_auth0_in_its_name_is_fine(project):
 
 def test_the_same_claim_twice_is_an_error(project):
     edit_actions(project, lambda actions: actions["add-claims"]["claims"].update(user_metadata=["plan"]))
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert "actions.add-claims.claims: claim names must be distinct; plan would be set twice" in line, line
 
 
@@ -147,20 +140,20 @@ def test_claims_on_an_action_that_is_not_post_login_is_an_error(project):
     def move(actions):
         actions["crm-sync"]["claims"] = {"namespace": "https://acme.example/"}
     edit_actions(project, move)
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert "actions.crm-sync.claims: only a post-login Action adds claims" in line, line
 
 
 def test_config_for_code_without_the_placeholder_is_an_error(project):
     (project.root / "assets/actions/plain.js").write_text("exports.onExecutePostLogin = async () => {};\n")
     edit_actions(project, lambda actions: actions["add-claims"].update(code="assets/actions/plain.js"))
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert "actions.add-claims.code: assets/actions/plain.js has no" in line and CONFIG_PLACEHOLDER in line, line
 
 
 def test_a_plain_text_action_secret_is_refused(project):
     edit_actions(project, lambda actions: actions["crm-sync"]["secrets"].update(CRM_API_KEY="hunter2"))
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert "actions.crm-sync.secrets.CRM_API_KEY: a plain-text value is not allowed here" in line, line
 
 

@@ -5,17 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
-
 from cli import offline
-from components.config.errors import ConfigError
 from tests.conftest import PROJECT_DIR
-
-
-def problems_of(project, stack: str = "prod") -> list[str]:
-    with pytest.raises(ConfigError) as caught:
-        project.plan(stack)
-    return str(caught.value).splitlines()
 
 
 def edit_tenant(project, **changes) -> None:
@@ -28,45 +19,45 @@ def test_unknown_key_in_blueprint_names_file_line_and_closest_key(project):
     data = project.blueprint()
     data["tenant"]["suport_email"] = data["tenant"].pop("support_email")
     project.write_blueprint(data)
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert line.startswith("tenant.yaml:"), line
     assert "tenant.suport_email: unknown key 'suport_email'; did you mean 'support_email'?" in line
 
 
 def test_misspelled_key_in_stack_overlay_names_the_stack_file(project):
     project.set_stack_config("prod", "ciam:tenant", {"friendly_nme": "Acme"})
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert line.startswith("Pulumi.prod.yaml:"), line
     assert "ciam:tenant.friendly_nme: unknown key 'friendly_nme'; did you mean 'friendly_name'?" in line
 
 
 def test_misspelled_section_in_stack_file_suggests_the_section(project):
     project.set_stack_config("prod", "ciam:tenat", {"friendly_name": "Acme"})
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert "ciam:tenat: unknown key 'ciam:tenat'; did you mean 'ciam:tenant'?" in line
 
 
 def test_wrong_type(project):
     edit_tenant(project, session_lifetime="a week")
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert "tenant.session_lifetime: expected a valid number" in line and "got 'a week'" in line
 
 
 def test_bad_enum_value_lists_the_allowed_values(project):
     edit_tenant(project, sandbox_version="16")
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert "tenant.sandbox_version: expected one of '18' or '22'; got '16'" in line
 
 
 def test_malformed_url(project):
     edit_tenant(project, support_url="acme.example/help")
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert "tenant.support_url: expected an absolute URL" in line and "'acme.example/help'" in line
 
 
 def test_unknown_variable_names_the_variable_and_the_known_ones(project):
     edit_tenant(project, support_url="${help_url}")
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert "tenant.support_url: unknown variable ${help_url}" in line
     assert "app_base_url" in line, f"the message should list the stack's variables: {line}"
 
@@ -75,7 +66,7 @@ def test_missing_required_value(project):
     data = project.blueprint()
     del data["tenant"]["friendly_name"]
     project.write_blueprint(data)
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert "tenant.friendly_name: required but missing" in line
 
 
@@ -83,14 +74,14 @@ def test_stack_without_tenant_pin_is_refused(project):
     data = project.stack_file("qa")
     del data["config"]["ciam:stack"]
     project.write_stack_file("qa", data)
-    [line] = problems_of(project, "qa")
+    [line] = project.problems("qa")
     assert line.startswith("Pulumi.qa.yaml: ciam:stack: missing"), line
 
 
 def test_yaml_syntax_error_reports_its_line(project):
     text = (project.root / "tenant.yaml").read_text().replace("  friendly_name: Acme", "  friendly_name: [Acme")
     (project.root / "tenant.yaml").write_text(text)
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert line.startswith("tenant.yaml:") and "invalid YAML" in line, line
     assert line.split(":")[1].isdigit(), f"no line number in {line!r}"
 
@@ -99,13 +90,13 @@ def test_duplicate_yaml_key_is_an_error(project):
     text = (project.root / "tenant.yaml").read_text().replace(
         "  friendly_name: Acme", "  friendly_name: Acme\n  friendly_name: Other")
     (project.root / "tenant.yaml").write_text(text)
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert "duplicate key 'friendly_name'" in line
 
 
 def test_every_problem_is_reported_at_once(project):
     edit_tenant(project, sandbox_version="16", support_url="nope", extra_thing=1)
-    assert len(problems_of(project)) == 3
+    assert len(project.problems()) == 3
 
 
 def test_nothing_is_registered_when_config_is_bad(project, monkeypatch):
@@ -118,7 +109,7 @@ def test_nothing_is_registered_when_config_is_bad(project, monkeypatch):
 
     monkeypatch.setattr(offline._RecordingMonitor, "RegisterResource", counting)
     edit_tenant(project, sandbox_version="16")
-    problems_of(project)
+    project.problems()
     assert [t for t in registered if t != "pulumi:pulumi:Stack"] == [], f"registered despite bad config: {registered}"
 
 

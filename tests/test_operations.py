@@ -6,18 +6,11 @@ import pytest
 from pulumi.runtime.sync_await import _sync_await
 
 from cli.offline import SECRET
-from components.config.errors import ConfigError
 from components.config.log_streams import PRESETS
 from components.firewall import outbound_ranges, region_of
 
 LOG_STREAM = "auth0:index/logStream:LogStream"
 NETWORK_ACL = "auth0:index/networkAcl:NetworkAcl"
-
-
-def problems_of(project, stack: str = "prod") -> list[str]:
-    with pytest.raises(ConfigError) as caught:
-        project.plan(stack)
-    return str(caught.value).splitlines()
 
 
 def edit(project, section: str, change) -> None:
@@ -99,19 +92,19 @@ def test_any_number_of_streams_with_every_sink_type(project):
 def test_a_plain_text_webhook_url_is_refused(project):
     edit(project, "log_streams",
          lambda s: s["security-events"]["sink"].update(http_endpoint="https://hooks.acme.example/t0ken"))
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert "log_streams.security-events.sink.http_endpoint: a plain-text value is not allowed here" in line, line
 
 
 def test_an_unknown_sink_type_lists_the_supported_ones(project):
     edit(project, "log_streams", lambda s: s["datadog"].update(type="loggly"))
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert "log_streams.datadog: type must be one of" in line and "'eventbridge'" in line, line
 
 
 def test_an_unknown_filter_category_is_an_error(project):
     edit(project, "log_streams", lambda s: s["datadog"].update(filters=["auth.login.failed"]))
-    [line] = problems_of(project)
+    [line] = project.problems()
     assert "log_streams.datadog.filters.0: expected one of" in line, line
 
 
@@ -128,7 +121,7 @@ def test_network_acl_rules_reach_auth0_as_written(prod_plan):
 
 def test_a_duplicate_priority_is_an_error_naming_both_rules(project):
     edit(project, "network_acls", lambda acls: acls["embargoed-countries"].update(priority=10))
-    lines = problems_of(project)
+    lines = project.problems()
     assert len(lines) == 2 and all(line.startswith("tenant.yaml:") for line in lines), lines
     assert ("network_acls.embargoed-countries.priority: priority 10 is also used by "
             "network_acls.block-abusive-networks; priorities must be unique") in lines[1], lines
@@ -137,7 +130,7 @@ def test_a_duplicate_priority_is_an_error_naming_both_rules(project):
 
 def test_a_duplicate_priority_from_a_stack_overlay_names_the_stack_file(project):
     project.set_stack_config("qa", "ciam:network_acls", {"block-abusive-networks": {"priority": 20}})
-    lines = problems_of(project, "qa")
+    lines = project.problems("qa")
     assert any(line.startswith("Pulumi.qa.yaml:") and "ciam:network_acls.block-abusive-networks.priority: "
                "priority 20 is also used by network_acls.embargoed-countries" in line for line in lines), lines
     project.plan("prod")  # the other stacks are unaffected
@@ -153,7 +146,7 @@ def test_a_duplicate_priority_from_a_stack_overlay_names_the_stack_file(project)
 ])
 def test_malformed_firewall_rules_are_errors(project, change, message):
     edit(project, "network_acls", lambda acls: acls["embargoed-countries"].update(change))
-    lines = problems_of(project)
+    lines = project.problems()
     assert any("network_acls.embargoed-countries" in line and message in line for line in lines), lines
 
 
