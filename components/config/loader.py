@@ -5,9 +5,6 @@ Pure: no Pulumi engine needed. `runtime.py` feeds it from Pulumi's config; the t
 
 from __future__ import annotations
 
-import difflib
-import types
-import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,10 +13,11 @@ from pydantic import BaseModel, ValidationError
 
 from components.config.blueprint import CROSS_CHECKS, SECTIONS, STACK_ONLY_KEYS, Blueprint
 from components.config.errors import ConfigError, Problem
+from components.config.explain import unknown_key, validation_problems
 from components.config.merge import deep_merge, lookup, substitute
 from components.config.sources import Source, read_yaml
 from components.config.stack import StackSettings
-from components.config.types import PATTERN_MEANINGS, SecretRef
+from components.config.types import SecretRef
 
 BLUEPRINT_FILE = "tenant.yaml"
 
@@ -42,6 +40,8 @@ class _Origins:
     overlay: dict[str, Any]
 
     def locate(self, parts: list) -> tuple[str, str, int | None]:
+        if not parts:
+            return self.blueprint.file, "", None
         section, rest = parts[0], tuple(parts[1:])
         in_overlay = section in self.overlay and _depth(self.overlay[section], rest)
         in_blueprint = _depth(self.blueprint.data.get(section, {}), rest)
@@ -87,7 +87,7 @@ def load(
     for key in blueprint_source.data:
         if key not in SECTIONS:
             line = blueprint_source.line_of(str(key))
-            problems.append(Problem(BLUEPRINT_FILE, str(key), _unknown_key(key, SECTIONS), line))
+            problems.append(Problem(BLUEPRINT_FILE, str(key), unknown_key(key, SECTIONS), line))
 
     variables = stack_config.get("vars") or {}
     if not isinstance(variables, dict):
@@ -115,7 +115,7 @@ def load(
         blueprint = Blueprint.model_validate(merged, context={"project_dir": str(project_dir)})
     except ValidationError as error:
         # A value holding an unknown ${var} fails its type too; the variable is the one problem to report.
-        problems.extend(p for p in _problems(error, Blueprint, merged, origins.locate)
+        problems.extend(p for p in validation_problems(error, Blueprint, merged, origins.locate)
                         if (p.file, p.path) not in unresolved)
 
     stack = None
@@ -128,7 +128,7 @@ def load(
             stack = StackSettings.model_validate(stack_config["stack"])
         except ValidationError as error:
             data = {"stack": stack_config["stack"]}
-            problems.extend(_problems(error, StackSettings, data["stack"], lambda parts: origins.stack_key(
+            problems.extend(validation_problems(error, StackSettings, data["stack"], lambda parts: origins.stack_key(
                 ".".join(["ciam:stack", *map(str, parts)]))))
 
     referenced = _secret_references(blueprint) if blueprint else []
@@ -139,7 +139,7 @@ def load(
         if key in referenced_names:
             message = "is a secret but is set in plain text; set it with `pulumi config set --secret`"
         else:
-            message = _unknown_key(f"ciam:{key}", [f"ciam:{k}" for k in (*SECTIONS, *STACK_ONLY_KEYS)])
+            message = unknown_key(f"ciam:{key}", [f"ciam:{k}" for k in (*SECTIONS, *STACK_ONLY_KEYS)])
             if "did you mean" not in message:
                 message += " (a secret must be set with `pulumi config set --secret`)"
         file, dotted, line = origins.stack_key(f"ciam:{key}")
@@ -172,100 +172,6 @@ def load(
     return TenantConfig(stack_name, stack, blueprint, project_dir, tuple(sorted(unset)))
 
 
-def _problems(error: ValidationError, model: type[BaseModel], data: Any, locate) -> list[Problem]:
-    problems = []
-    for item in error.errors(include_url=False):
-        parts = _data_path(data, item["loc"], item["type"])
-        file, dotted, line = locate(parts) if parts else locate([])
-        problems.append(Problem(file, dotted, _explain(item, model), line))
-    return problems
-
-
-def _data_path(data: Any, loc: tuple, kind: str) -> list:
-    """The key path as the user wrote it: pydantic's extra steps (union tags, validator names) left out."""
-    shown = []
-    for index, part in enumerate(loc):
-        found, value = lookup(data, (part,))
-        if found:
-            shown.append(part)
-            data = value
-        elif index == len(loc) - 1 and kind == "missing":
-            shown.append(part)  # the missing key itself; any other absent step is a union tag
-    return shown
-
-
-def _explain(item: dict, model: type[BaseModel]) -> str:
-    kind, ctx, value = item["type"], item.get("ctx", {}), item.get("input")
-    if kind == "extra_forbidden":
-        return _unknown_key(item["loc"][-1], _field_names(model, item["loc"][:-1]))
-    if kind == "missing":
-        return "required but missing"
-    if kind == "literal_error":
-        return f"expected one of {ctx['expected']}; got {_shown(value)}"
-    if kind == "union_tag_invalid":
-        return f"{ctx['discriminator'].strip(chr(39))} must be one of {ctx['expected_tags']}; got {_shown(ctx['tag'])}"
-    if kind == "string_pattern_mismatch":
-        meaning = PATTERN_MEANINGS.get(ctx.get("pattern"), f"a value matching {ctx.get('pattern')}")
-        return f"expected {meaning}; got {_shown(value)}"
-    if kind == "value_error":
-        return item["msg"].removeprefix("Value error, ")
-    if kind == "secret_required":
-        return item["msg"]  # never echo the value: it is a secret, and this line lands in CI logs
-    message = item["msg"]
-    message = message.replace("Input should be", "expected").replace("Input", "value")
-    return f"{message[0].lower()}{message[1:]}; got {_shown(value)}"
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return repr(value)
-
-
-def _unknown_key(key: Any, valid: typing.Iterable[str]) -> str:
-    close = difflib.get_close_matches(str(key), list(valid), n=1, cutoff=0.6)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"unknown key '{key}'{hint}"
-
-
-def _field_names(model: Any, loc: tuple) -> list[str]:
-    """The keys valid at a location, by following the model's annotations along pydantic's loc."""
-    current: Any = model
-    for part in loc:
-        current = _unwrap(current, part)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            field = current.model_fields.get(str(part))
-            current = field.annotation if field else None
-        elif typing.get_origin(current) in (dict, list):
-            current = typing.get_args(current)[-1 if typing.get_origin(current) is dict else 0]
-    current = _unwrap(current, None)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
-
-
-def _unwrap(annotation: Any, tag: Any) -> Any:
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            members = [m for m in typing.get_args(annotation) if m is not type(None)]
-            tagged = [m for m in members if isinstance(m, type) and issubclass(m, BaseModel) and _has_tag(m, tag)]
-            annotation = (tagged or members)[0]
-        else:
-            return annotation
-
-
-def _has_tag(model: type[BaseModel], tag: Any) -> bool:
-    for field in model.model_fields.values():
-        if typing.get_origin(field.annotation) is typing.Literal and tag in typing.get_args(field.annotation):
-            return True
-    return False
-
-
 def _secret_references(model: Any, path: tuple = ()) -> list[tuple[list, SecretRef]]:
     if isinstance(model, SecretRef):
         return [(list(path), model)]
@@ -280,8 +186,3 @@ def _secret_references(model: Any, path: tuple = ()) -> list[tuple[list, SecretR
         for index, value in enumerate(model):
             found += _secret_references(value, (*path, index))
     return found
-
-
-def secret_references(blueprint: Blueprint) -> list[tuple[str, str]]:
-    """(dotted key path, secret name) for every secret the blueprint references."""
-    return [(".".join(map(str, path)), ref.secret) for path, ref in _secret_references(blueprint)]
