@@ -27,7 +27,11 @@ class Source:
         return None
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+# libyaml's parser when pyyaml has it (its wheels do): the same results, several times faster.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _UniqueKeyLoader(_SafeLoader):
     """A duplicate key silently overwrites in plain YAML; here it is an error."""
 
 
@@ -60,14 +64,17 @@ def _index_lines(node: yaml.Node, prefix: str, lines: dict[str, int]) -> None:
 
 
 def parse_yaml(text: str, file: str) -> Source:
+    loader = _UniqueKeyLoader(text)
     try:
-        node = yaml.compose(text, Loader=_UniqueKeyLoader)
-        data = yaml.load(text, Loader=_UniqueKeyLoader)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         reason = " ".join(part for part in (error.context, error.problem) if part)
         raise ConfigError([Problem(file, "", f"invalid YAML: {reason}", line)]) from None
+    finally:
+        loader.dispose()
     lines: dict[str, int] = {}
     if node is not None:
         _index_lines(node, "", lines)
