@@ -45,7 +45,13 @@ SCOPES_BY_TYPE: dict[str, tuple[tuple[str, ...], str]] = {
         ("read:attack_protection", "update:attack_protection"), "/attack-protection/*"),
     "auth0:index/guardian:Guardian": (
         ("read:guardian_factors", "update:guardian_factors", "read:mfa_policies", "update:mfa_policies"),
-        "/guardian/factors/* (factors, phone and push providers, templates) and /guardian/policies"),
+        "/guardian/factors/* (factors, phone message types) and /guardian/policies"),
+    "auth0:index/phoneProvider:PhoneProvider": (
+        ("read:phone_providers", "create:phone_providers", "update:phone_providers", "delete:phone_providers"),
+        "/branding/phone/providers (the tenant-level provider of the Unified Phone Experience)"),
+    "auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate": (
+        ("read:phone_templates", "create:phone_templates", "update:phone_templates", "delete:phone_templates"),
+        "/branding/phone/templates (otp_enroll, otp_verify)"),
     "auth0:index/branding:Branding": (
         ("read:branding", "update:branding", "delete:branding"),
         "GET/PATCH /branding and GET/PUT/DELETE /branding/templates/universal-login"),
