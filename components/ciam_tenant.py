@@ -2,8 +2,8 @@
 
 This is the only place where components meet. Creates, by workstream (each when configured):
 - architecture: TenantSettings, CustomDomain
-- provisioning and authentication: Applications, Apis, Roles, Connections, UniversalLogin, Mfa,
-  AttackProtection
+- provisioning and authentication: Applications, Apis, Roles, Connections, UniversalLogin, PhoneProvider,
+  Mfa, AttackProtection
 - customization: Branding, PromptTexts, HostedPages, EmailTemplates
 - authorization: Actions
 - operations: EmailProvider, LogStreams, Firewall
@@ -27,6 +27,7 @@ from components.firewall import Firewall, FirewallArgs
 from components.hosted_pages import HostedPages, HostedPagesArgs
 from components.log_streams import LogStreams, LogStreamsArgs
 from components.mfa import Mfa, MfaArgs
+from components.phone_provider import PhoneProvider, PhoneProviderArgs
 from components.prompt_texts import PromptTexts, PromptTextsArgs
 from components.roles import Roles, RolesArgs
 from components.tenant_settings import TenantSettings, TenantSettingsArgs
@@ -47,9 +48,10 @@ class CiamTenant(pulumi.ComponentResource):
         self._child = pulumi.ResourceOptions(parent=self)
 
         custom_domain = self._architecture()
+        # Before sign-in: a custom phone provider needs its Action deployed first.
+        self._actions = Actions(f"{name}-actions", ActionsArgs(actions=config.blueprint.actions), opts=self._child)
         universal_login = self._sign_in()
         self._customization(custom_domain, universal_login)
-        Actions(f"{name}-actions", ActionsArgs(actions=config.blueprint.actions), opts=self._child)
         self._operations()
 
         self.register_outputs({
@@ -62,7 +64,8 @@ class CiamTenant(pulumi.ComponentResource):
 
     def _architecture(self) -> CustomDomain | None:
         name, blueprint, stack = self._name, self._config.blueprint, self._config.stack
-        TenantSettings(f"{name}-tenant", TenantSettingsArgs(settings=blueprint.tenant), opts=self._child)
+        self._tenant_settings = TenantSettings(
+            f"{name}-tenant", TenantSettingsArgs(settings=blueprint.tenant), opts=self._child)
         custom_domain = None
         if blueprint.custom_domain:
             custom_domain = CustomDomain(
@@ -88,14 +91,25 @@ class CiamTenant(pulumi.ComponentResource):
         if blueprint.prompts:
             universal_login = UniversalLogin(f"{name}-universal-login", UniversalLoginArgs(blueprint.prompts),
                                              opts=child)
+        phone_provider = self._phone_provider()
         if blueprint.mfa:
-            Mfa(f"{name}-mfa", MfaArgs(blueprint.mfa), opts=child)
+            # SMS/voice MFA is sent through the provider only once the tenant flag is on (Auth0's migration order).
+            after = [self._tenant_settings, phone_provider] if blueprint.mfa.phone and phone_provider else []
+            Mfa(f"{name}-mfa", MfaArgs(blueprint.mfa, after=after), opts=child)
         if blueprint.attack_protection:
             AttackProtection(f"{name}-attack-protection", AttackProtectionArgs(blueprint.attack_protection),
                              opts=child)
         self.client_ids = applications.client_ids
         self.api_identifiers = apis.identifiers
         return universal_login
+
+    def _phone_provider(self) -> PhoneProvider | None:
+        """Tenant-wide (Unified Phone Experience): MFA and passwordless SMS both send through it."""
+        settings = self._config.blueprint.phone_provider
+        if settings is None:
+            return None
+        after = [self._tenant_settings, *([self._actions] if settings.name == "custom" else [])]
+        return PhoneProvider(f"{self._name}-phone", PhoneProviderArgs(settings, after=after), opts=self._child)
 
     def _customization(self, custom_domain: CustomDomain | None, universal_login: UniversalLogin | None) -> None:
         name, blueprint, child = self._name, self._config.blueprint, self._child

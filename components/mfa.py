@@ -1,12 +1,15 @@
 """User authentication: multi-factor authentication.
 
-Creates: auth0.Guardian (policy; otp, email, recovery codes, WebAuthn roaming and platform, SMS/voice
-through a provider). Factors left out of the blueprint are set off, so one turned on by hand shows as drift.
+Creates: auth0.Guardian (policy; otp, email, recovery codes, WebAuthn roaming and platform, SMS/voice) and,
+when the blueprint words the phone codes, auth0.BrandingPhoneNotificationTemplate otp_enroll / otp_verify.
+Factors left out of the blueprint are set off, so one turned on by hand shows as drift. SMS/voice is sent by
+the tenant-level phone provider (Unified Phone Experience): Guardian's own phone provider settings are
+deprecated and never set, and Guardian waits for the tenant flag and that provider (`after`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,35 +17,29 @@ import pulumi
 import pulumi_auth0 as auth0
 
 from components.config.mfa import MfaSettings, Phone
-from components.config.runtime import secret_value
-from components.config.types import SecretRef
 
 
 @dataclass(frozen=True)
 class MfaArgs:
     settings: MfaSettings
+    after: Sequence[pulumi.Resource] = ()  # the Tenant (UPE flag) and the PhoneProvider
 
 
-def _phone(phone: Phone | None, secret: Callable[[SecretRef], Any]) -> auth0.GuardianPhoneArgs:
+def _phone(phone: Phone | None) -> auth0.GuardianPhoneArgs:
     if phone is None:
         return auth0.GuardianPhoneArgs(enabled=False)
-    twilio = phone.twilio
-    return auth0.GuardianPhoneArgs(
-        enabled=True,
-        provider=phone.provider,
-        message_types=list(phone.message_types),
-        options=auth0.GuardianPhoneOptionsArgs(
-            enrollment_message=phone.enrollment_message,
-            verification_message=phone.verification_message,
-            sid=twilio.sid if twilio else None,
-            auth_token=secret(twilio.auth_token) if twilio else None,
-            from_=twilio.from_ if twilio else None,
-            messaging_service_sid=twilio.messaging_service_sid if twilio else None,
-        ),
-    )
+    return auth0.GuardianPhoneArgs(enabled=True, message_types=list(phone.message_types))
 
 
-def guardian_arguments(settings: MfaSettings, secret: Callable[[SecretRef], Any]) -> dict[str, Any]:
+def phone_templates(phone: Phone | None) -> dict[str, str]:
+    """Phone template type -> body, for the messages the blueprint sets (Guardian's old per-factor texts)."""
+    if phone is None:
+        return {}
+    texts = {"otp-enroll": phone.enrollment_message, "otp-verify": phone.verification_message}
+    return {key: text for key, text in texts.items() if text is not None}
+
+
+def guardian_arguments(settings: MfaSettings) -> dict[str, Any]:
     roaming, platform = settings.webauthn_roaming, settings.webauthn_platform
     return {
         "policy": settings.policy,
@@ -53,7 +50,7 @@ def guardian_arguments(settings: MfaSettings, secret: Callable[[SecretRef], Any]
             enabled=roaming.enabled, user_verification=roaming.user_verification
         ) if roaming else auth0.GuardianWebauthnRoamingArgs(enabled=False),
         "webauthn_platform": auth0.GuardianWebauthnPlatformArgs(enabled=platform.enabled if platform else False),
-        "phone": _phone(settings.phone, secret),
+        "phone": _phone(settings.phone),
         "push": auth0.GuardianPushArgs(enabled=False),  # push needs an app with the Guardian SDK; not modelled
     }
 
@@ -63,9 +60,18 @@ class Mfa(pulumi.ComponentResource):
 
     def __init__(self, name: str, args: MfaArgs, opts: pulumi.ResourceOptions | None = None):
         super().__init__("ciam:authentication:Mfa", name, None, opts)
+        after = list(args.after)
         guardian = auth0.Guardian(
-            f"{name}-guardian", **guardian_arguments(args.settings, secret_value),
-            opts=pulumi.ResourceOptions(parent=self),
+            f"{name}-guardian", **guardian_arguments(args.settings),
+            opts=pulumi.ResourceOptions(parent=self, depends_on=after),
         )
+        for key, text in phone_templates(args.settings.phone).items():
+            # The same words for SMS and voice, as Guardian's phone templates had.
+            auth0.BrandingPhoneNotificationTemplate(
+                f"{name}-{key}", type=key.replace("-", "_"), disabled=False,
+                content=auth0.BrandingPhoneNotificationTemplateContentArgs(
+                    body=auth0.BrandingPhoneNotificationTemplateContentBodyArgs(text=text, voice=text)),
+                opts=pulumi.ResourceOptions(parent=self, depends_on=after),
+            )
         self.policy = guardian.policy
         self.register_outputs({"policy": self.policy})

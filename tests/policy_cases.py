@@ -54,9 +54,6 @@ RESOURCE_CASES = {
                                      {"audience": "https://api", "scopes": ["read:orders"]}),
     "action-node-runtime": (t.ACTION, {"code": "exports.onExecutePostLogin = async () => {}", "runtime": "node18"},
                             {"code": "exports.onExecutePostLogin = async () => {}", "runtime": "node22"}),
-    "guardian-sms-provider": (t.GUARDIAN, {"policy": "all-applications", "phone": {"enabled": True,
-                                                                                    "provider": "auth0"}},
-                              {"policy": "all-applications", "phone": {"enabled": True, "provider": "twilio"}}),
     "social-connection-own-keys": (t.CONNECTION, {"strategy": "google-oauth2", "options": {}},
                                    {"strategy": "google-oauth2",
                                     "options": {"clientId": "abc.apps.googleusercontent.com",
@@ -97,6 +94,13 @@ def replaced(type_: str, props: dict, stack=GOOD_STACK):
     return [(r[0], r[1], props) if r[0] == type_ else r for r in stack]
 
 
+# SMS MFA on, sent by the tenant-level phone provider (Unified Phone Experience).
+SMS_STACK = [
+    *replaced(t.GUARDIAN, {"policy": "all-applications", "phone": {"enabled": True, "messageTypes": ["sms"]}}),
+    resource(t.PHONE_PROVIDER, "phone", {"name": "twilio", "disabled": False,
+                                         "credentials": {"authToken": "[secret]"}}),
+]
+
 # rule -> (bad stack, good stack)
 STACK_CASES = {
     "email-provider-configured": (replaced(t.EMAIL_PROVIDER, {"name": "sendgrid", "enabled": False}), GOOD_STACK),
@@ -104,6 +108,7 @@ STACK_CASES = {
     "log-stream-active": (replaced(t.LOG_STREAM, {"type": "datadog", "status": "paused"}), GOOD_STACK),
     "custom-domain-configured": (without(t.CUSTOM_DOMAIN), GOOD_STACK),
     "email-templates-verify-reset": ([r for r in GOOD_STACK if r[1] != "reset"], GOOD_STACK),
+    "guardian-sms-provider": (replaced(t.PHONE_PROVIDER, {"name": "twilio", "disabled": True}, SMS_STACK), SMS_STACK),
     "guardian-mfa-configured": (replaced(t.GUARDIAN, {"policy": "all-applications"}), GOOD_STACK),
     "offline-access-only-where-used": (replaced(t.CLIENT, {"grantTypes": ["authorization_code"]}), GOOD_STACK),
     "attack-protection-managed": (without(t.ATTACK_PROTECTION), GOOD_STACK),

@@ -14,7 +14,8 @@ from pulumi_policy import (
 from pulumi_policy.policy import PolicyCustomTimeouts
 
 from policies.ciam_rules import RULES, RULES_BY_NAME, environment_from_config, is_production
-from tests.policy_cases import RESOURCE_CASES, STACK_CASES
+from policies.ciam_rules import tokens as t
+from tests.policy_cases import GOOD_STACK, RESOURCE_CASES, SMS_STACK, STACK_CASES, replaced, without
 
 
 def _opts(protect: bool) -> PolicyResourceOptions:
@@ -66,6 +67,25 @@ def test_stack_rule_fails_on_misconfigured_stack(rule_name):
 @pytest.mark.parametrize("rule_name", sorted(STACK_CASES))
 def test_stack_rule_passes_on_good_stack(rule_name):
     assert run_stack(rule_name, STACK_CASES[rule_name][1]) == [], rule_name
+
+
+def test_sms_mfa_without_a_phone_provider_fails():
+    (message,) = run_stack("guardian-sms-provider", without(t.PHONE_PROVIDER, SMS_STACK))
+    assert "no enabled auth0:index/phoneProvider:PhoneProvider" in message and "found: none" in message, message
+
+
+def test_sms_mfa_through_an_unknown_provider_name_fails():
+    stack = replaced(t.PHONE_PROVIDER, {"name": "auth0", "disabled": False}, SMS_STACK)
+    assert run_stack("guardian-sms-provider", stack), "a provider not named twilio or custom must fail"
+
+
+def test_custom_phone_provider_passes():
+    stack = replaced(t.PHONE_PROVIDER, {"name": "custom", "credentials": {}}, SMS_STACK)
+    assert run_stack("guardian-sms-provider", stack) == []
+
+
+def test_no_phone_provider_needed_while_sms_mfa_is_off():
+    assert run_stack("guardian-sms-provider", GOOD_STACK) == []
 
 
 def test_resource_rules_ignore_other_resource_types():

@@ -11,8 +11,10 @@ from components.config.applications import Application
 from components.config.attack_protection import AttackProtectionSettings
 from components.config.connections import DatabaseConnection, EmailPasswordless, SmsPasswordless
 from components.config.mfa import MfaSettings
+from components.config.phone_provider import PhoneProviderSection
 from components.connection_options import connection_options
-from components.mfa import guardian_arguments
+from components.mfa import guardian_arguments, phone_templates
+from components.phone_provider import phone_provider_arguments
 
 
 def secret(ref):
@@ -83,11 +85,41 @@ def test_passwordless_sms_token_comes_from_the_secret():
 
 
 def test_factors_not_configured_are_switched_off():
-    arguments = guardian_arguments(MfaSettings(policy="all-applications", otp=True), secret)
+    arguments = guardian_arguments(MfaSettings(policy="all-applications", otp=True))
     assert field(arguments["phone"], "enabled") is False
     assert field(arguments["webauthn_roaming"], "enabled") is False
     assert field(arguments["push"], "enabled") is False
     assert arguments["otp"] is True and arguments["email"] is False
+
+
+def test_guardian_phone_sets_no_deprecated_provider_or_options():
+    settings = MfaSettings.model_validate({"policy": "all-applications", "phone": {"message_types": ["sms", "voice"]}})
+    phone = guardian_arguments(settings)["phone"]
+    assert (field(phone, "enabled"), field(phone, "message_types")) == (True, ["sms", "voice"])
+    assert field(phone, "provider") is None and field(phone, "options") is None
+
+
+def test_phone_code_messages_become_phone_notification_templates():
+    settings = MfaSettings.model_validate({"policy": "all-applications", "phone": {
+        "verification_message": "{{code}} is your Acme code"}})
+    assert phone_templates(settings.phone) == {"otp-verify": "{{code}} is your Acme code"}
+    assert phone_templates(None) == {}
+
+
+def test_twilio_phone_provider_token_comes_from_the_secret():
+    settings = PhoneProviderSection.model_validate({
+        "name": "twilio", "configuration": {"delivery_methods": ["text", "voice"], "sid": "AC1", "mssid": "MG1"},
+        "credentials": {"auth_token": {"secret": "twilio_auth_token"}}})
+    arguments = phone_provider_arguments(settings, secret)
+    assert field(arguments["credentials"], "auth_token") == "<secret twilio_auth_token>"
+    assert field(arguments["configuration"], "delivery_methods") == ["text", "voice"]
+    assert (arguments["name"], arguments["disabled"]) == ("twilio", False)
+
+
+def test_custom_phone_provider_sends_empty_credentials():
+    arguments = phone_provider_arguments(PhoneProviderSection.model_validate({"name": "custom"}), secret)
+    assert field(arguments["credentials"], "auth_token") is None
+    assert field(arguments["configuration"], "sid") is None
 
 
 def test_bot_detection_and_captcha_are_sent_when_configured():

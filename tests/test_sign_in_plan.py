@@ -42,8 +42,20 @@ def test_social_secrets_and_migration_configuration_are_secret(stack_plan):
         assert record.inputs["options"]["clientSecret"] == SECRET, f"{record.urn}: client secret not redacted"
     migration = connections["ciam-connections-legacy-customers"]
     assert migration.inputs["options"]["configuration"] == {"LEGACY_API_KEY": SECRET, "LEGACY_API_URL": SECRET}
+    phone = stack_plan.of_type(A + "phoneProvider:PhoneProvider")[0]
+    assert phone.inputs["credentials"]["authToken"] == SECRET, phone.urn
+
+
+def test_sms_mfa_goes_through_the_tenant_phone_provider(stack_plan):
+    """Unified Phone Experience: Guardian keeps only enabled and message types, after the flag and provider."""
+    tenant = stack_plan.of_type(A + "tenant:Tenant")[0]
+    (phone,) = stack_plan.of_type(A + "phoneProvider:PhoneProvider")
     guardian = stack_plan.of_type(A + "guardian:Guardian")[0]
-    assert guardian.inputs["phone"]["options"]["authToken"] == SECRET, guardian.urn
+    assert tenant.inputs["phoneConsolidatedExperience"] is True, tenant.urn
+    assert phone.inputs["name"] == "twilio" and phone.inputs["disabled"] is False, phone.urn
+    assert phone.inputs["configuration"]["deliveryMethods"] == ["text"], phone.urn
+    assert guardian.inputs["phone"] == {"enabled": True, "messageTypes": ["sms"]}, guardian.urn
+    assert {tenant.urn, phone.urn} <= set(guardian.dependencies), f"{guardian.urn}: {guardian.dependencies}"
 
 
 def test_migration_connection_runs_the_shipped_scripts_in_import_mode(prod_plan):

@@ -18,10 +18,12 @@ TRIGGER_VERSIONS = {
     "post-user-registration": "v2",
     "post-change-password": "v2",
     "send-phone-message": "v2",
+    "custom-phone-provider": "v1",
 }
 Trigger = Literal[
     "post-login", "credentials-exchange", "pre-user-registration",
     "post-user-registration", "post-change-password", "send-phone-message",
+    "custom-phone-provider",
 ]
 
 # The code holds this placeholder where the blueprint's non-secret settings are written at deploy time.

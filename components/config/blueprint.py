@@ -24,6 +24,7 @@ from components.config.mfa import MfaSettings
 from components.config.network_acls import NetworkAclsSection, check_priorities
 from components.config.pages import PagesSection
 from components.config.parity import ParitySection
+from components.config.phone_provider import PhoneProviderSection, phone_checks
 from components.config.prompt_texts import PromptTextsSection, prompt_languages_are_enabled
 from components.config.prompts import PromptSettings
 from components.config.roles import Role
@@ -40,6 +41,7 @@ class Blueprint(Strict):
     roles: dict[Key, Role] = Field(default_factory=dict)
     prompts: PromptSettings | None = None
     mfa: MfaSettings | None = None
+    phone_provider: PhoneProviderSection | None = None
     attack_protection: AttackProtectionSettings | None = None
     actions: ActionsSection = Field(default_factory=dict)
     log_streams: LogStreamsSection = Field(default_factory=dict)
@@ -65,4 +67,5 @@ CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = [
     page_template_needs_custom_domain,
     prompt_languages_are_enabled,
     email_templates_need_a_provider,
+    phone_checks,
 ]

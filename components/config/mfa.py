@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from components.config.types import Secret, Strict
+from components.config.types import Strict
 
 
 class WebauthnRoaming(Strict):
@@ -18,33 +18,21 @@ class WebauthnPlatform(Strict):
     enabled: bool = True
 
 
-class Twilio(Strict):
-    sid: str
-    auth_token: Secret
-    from_: str | None = Field(None, alias="from")
-    messaging_service_sid: str | None = None
-
-    @model_validator(mode="after")
-    def _one_sender(self) -> Twilio:
-        if (self.from_ is None) == (self.messaging_service_sid is None):
-            raise ValueError("set exactly one of from or messaging_service_sid")
-        return self
-
-
 class Phone(Strict):
-    """SMS or voice codes. Auth0's own provider is for testing; production uses Twilio or an Action."""
+    """SMS or voice codes, sent through the tenant's phone provider (the `phone_provider` section)."""
 
-    provider: Literal["auth0", "twilio", "phone-message-hook"]
     message_types: list[Literal["sms", "voice"]] = Field(default_factory=lambda: ["sms"], min_length=1)
-    twilio: Twilio | None = None
-    enrollment_message: str | None = None
-    verification_message: str | None = None
+    enrollment_message: str | None = Field(None, description="becomes the tenant's otp_enroll phone template")
+    verification_message: str | None = Field(None, description="becomes the tenant's otp_verify phone template")
 
-    @model_validator(mode="after")
-    def _provider_settings(self) -> Phone:
-        if (self.provider == "twilio") != (self.twilio is not None):
-            raise ValueError("twilio settings are needed with provider twilio, and only then")
-        return self
+    @model_validator(mode="before")
+    @classmethod
+    def _provider_moved(cls, data: Any) -> Any:
+        moved = [key for key in ("provider", "twilio") if isinstance(data, dict) and key in data]
+        if moved:
+            raise ValueError(f"{' and '.join(moved)} moved to the phone_provider section (Unified Phone "
+                             "Experience): set phone_provider name, configuration and credentials there")
+        return data
 
 
 class MfaSettings(Strict):

@@ -76,6 +76,9 @@ class TenantSection(Strict):
     enabled_locales: list[Locale] = Field(default_factory=lambda: ["en"], min_length=1)
     allowed_logout_urls: list[HttpsUrl] = Field(default_factory=list)
     sandbox_version: Literal["18", "22"] | None = None
+    phone_consolidated_experience: bool | None = Field(
+        None, description="true: MFA and passwordless SMS/voice go through the tenant-level phone_provider"
+    )
     flags: TenantFlags = Field(default_factory=TenantFlags)
     error_page: ErrorPage | None = None
     sessions: Sessions | None = None

@@ -1,4 +1,4 @@
-"""Checks on sign-in and its code: `Connection`, `Guardian`, `AttackProtection`, `Prompt`, `Action`, and the
+"""Checks on sign-in and its code: `Connection`, `AttackProtection`, `Prompt`, `Action`, and the
 protection of data-bearing resources."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 
 from .model import Rule, Subject
-from .tokens import ACTION, ATTACK_PROTECTION, CONNECTION, CUSTOM_DOMAIN, GUARDIAN, PROMPT
+from .tokens import ACTION, ATTACK_PROTECTION, CONNECTION, CUSTOM_DOMAIN, PROMPT
 from .values import RECOMMENDED_ACTION_RUNTIMES, filled, get
 
 # Strategies for which Auth0 offers its own developer keys when the connection has none.
@@ -17,7 +17,6 @@ SOCIAL_STRATEGIES = frozenset({
     "salesforce", "shopify", "soundcloud", "twitter", "vkontakte", "weibo", "windowslive", "wordpress",
     "yahoo", "yandex",
 })
-SMS_PROVIDERS = ("twilio", "phone-message-hook")
 _ATTACK_PROTECTIONS = ("bruteForceProtection", "breachedPasswordDetection", "suspiciousIpThrottling")
 _INLINE_SECRET = re.compile(
     r"""(?ix)
@@ -37,13 +36,6 @@ def _action_runtime(subject: Subject):
     runtime = get(subject.props, "runtime")
     if runtime not in RECOMMENDED_ACTION_RUNTIMES:
         yield f"action runtime is {runtime!r}, expected one of {sorted(RECOMMENDED_ACTION_RUNTIMES)}"
-
-
-def _sms_provider(subject: Subject):
-    phone = get(subject.props, "phone")
-    provider = get(phone, "provider")
-    if get(phone, "enabled") is True and provider not in SMS_PROVIDERS:
-        yield f"phone MFA sends SMS through {provider!r}, expected one of {list(SMS_PROVIDERS)}"
 
 
 def _social_keys(subject: Subject):
@@ -91,9 +83,6 @@ def _protected(subject: Subject):
 IDENTITY_RULES = [
     Rule("action-node-runtime", "Actions use a recommended Node.js runtime",
          "set the action's runtime to node22", True, (ACTION,), _action_runtime),
-    Rule("guardian-sms-provider", "SMS MFA uses Twilio or a custom provider, not Auth0's",
-         "set guardian phone.provider to twilio (with options) or phone-message-hook", True, (GUARDIAN,),
-         _sms_provider),
     Rule("social-connection-own-keys", "Social connections do not use Auth0 developer keys",
          "set the connection's options.client_id and options.client_secret ({secret: name})", True,
          (CONNECTION,), _social_keys),

@@ -1,5 +1,5 @@
-"""Checks on the stack as a whole: what must exist (email provider, log stream, templates, MFA) and what
-must not (Rules, Hooks)."""
+"""Checks on the stack as a whole: what must exist (email provider, log stream, templates, MFA, the phone
+provider SMS MFA sends through) and what must not (Rules, Hooks)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .tokens import (
     GUARDIAN,
     HOOK,
     LOG_STREAM,
+    PHONE_PROVIDER,
     RESOURCE_SERVER,
     RULE,
     RULE_CONFIG,
@@ -24,6 +25,8 @@ REQUIRED_TEMPLATES = {
     "verify": ("verify_email", "verify_email_by_code"),
     "reset": ("reset_email", "reset_email_by_code"),
 }
+# Unified Phone Experience: the tenant-level provider sends SMS/voice; Auth0's own is for testing only.
+SMS_PROVIDERS = ("twilio", "custom")
 _MFA_FACTOR_SWITCHES = ("otp", "email")
 _MFA_FACTOR_BLOCKS = ("phone", "push", "duo", "webauthnRoaming", "webauthnPlatform")
 
@@ -75,6 +78,19 @@ def _mfa(resources):
             yield "Guardian needs a policy and at least one enabled factor", guardian.urn
 
 
+def _sms_provider(resources):
+    phone_guardians = [g for g in _of(resources, GUARDIAN) if get(g.props, "phone", "enabled") is True]
+    if not phone_guardians:
+        return
+    providers = _of(resources, PHONE_PROVIDER)
+    usable = [p for p in providers if get(p.props, "name") in SMS_PROVIDERS and get(p.props, "disabled") is not True]
+    if not usable:
+        found = ", ".join(f"{get(p.props, 'name')!r}{' (disabled)' if get(p.props, 'disabled') is True else ''}"
+                          for p in providers) or "none"
+        yield (f"phone MFA is on but no enabled auth0:index/phoneProvider:PhoneProvider named one of "
+               f"{list(SMS_PROVIDERS)} (found: {found})"), phone_guardians[0].urn
+
+
 def _offline_access(resources):
     refreshing = any("refresh_token" in items(get(c.props, "grantTypes")) for c in _of(resources, CLIENT))
     for api in _of(resources, RESOURCE_SERVER):
@@ -99,6 +115,9 @@ STACK_RULES = [
          "add the custom_domain section", False, stack_check=_custom_domain),
     Rule("email-templates-verify-reset", "Email templates are customised, verify and reset at least",
          "add enabled email templates verify_email and reset_email", False, stack_check=_email_templates),
+    Rule("guardian-sms-provider", "SMS MFA uses Twilio or a custom provider, not Auth0's",
+         "add the phone_provider section (name twilio or custom, disabled false) and set "
+         "tenant.phone_consolidated_experience: true", True, stack_check=_sms_provider),
     Rule("guardian-mfa-configured", "MFA is configured: a Guardian policy and a factor",
          "configure guardian with a policy and at least one enabled factor", False, stack_check=_mfa),
     Rule("offline-access-only-where-used", "Offline access (refresh tokens) only where used",
