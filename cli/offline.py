@@ -22,7 +22,7 @@ from pulumi.runtime.stack import run_pulumi_func
 from pulumi.runtime.sync_await import _sync_await
 
 from components.config.runtime import NAMESPACE
-from components.config.sources import read_yaml
+from components.config.sources import Source, read_yaml
 
 SECRET = "[secret]"
 COMPUTED = "[computed]"
@@ -155,7 +155,10 @@ class _Mocks(Mocks):
 
 def stack_config(project_dir: Path, stack: str) -> tuple[dict[str, str], list[str]]:
     """The engine's view of a stack's config: `ns:key` -> string (objects as JSON), and the secret keys."""
-    project = read_yaml(project_dir / "Pulumi.yaml")
+    return _engine_config(read_yaml(project_dir / "Pulumi.yaml"), project_dir, stack)
+
+
+def _engine_config(project: Source, project_dir: Path, stack: str) -> tuple[dict[str, str], list[str]]:
     source = read_yaml(project_dir / f"Pulumi.{stack}.yaml")
     values: dict[str, str] = {}
     secrets: list[str] = []
@@ -189,17 +192,16 @@ def _holds_secure(value: Any) -> bool:
     return False
 
 
-def run_program(project_dir: Path, stack: str, config: dict[str, str] | None = None,
-                secret_keys: list[str] | None = None) -> Plan:
+def run_program(project_dir: Path, stack: str) -> Plan:
     """Run `__main__.py` for `stack` under mocks. Raises the program's `ConfigError` on bad config."""
-    if config is None:
-        config, secret_keys = stack_config(project_dir, stack)
-    project = read_yaml(project_dir / "Pulumi.yaml").data.get("name", NAMESPACE)
+    project = read_yaml(project_dir / "Pulumi.yaml")
+    config, secret_keys = _engine_config(project, project_dir, stack)
     runtime_settings.ROOT.set(None)
     mocks = _Mocks()
     monitor = _RecordingMonitor(mocks)
-    pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=True, monitor=monitor)
-    pulumi.runtime.set_all_config(dict(config), list(secret_keys or []))
+    pulumi.runtime.set_mocks(mocks, project=project.data.get("name", NAMESPACE), stack=stack, preview=True,
+                             monitor=monitor)
+    pulumi.runtime.set_all_config(config, secret_keys)
     captured: dict[str, Any] = {}
 
     def program() -> None:
