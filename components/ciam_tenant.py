@@ -13,25 +13,25 @@ from __future__ import annotations
 
 import pulumi
 
-from components.actions import Actions, ActionsArgs
-from components.apis import Apis, ApisArgs
-from components.applications import Applications, ApplicationsArgs
-from components.attack_protection import AttackProtection, AttackProtectionArgs
-from components.branding import Branding, BrandingArgs
+from components.architecture.custom_domain import CustomDomain, CustomDomainArgs
+from components.architecture.tenant_settings import TenantSettings, TenantSettingsArgs
+from components.authentication.apis import Apis, ApisArgs
+from components.authentication.applications import Applications, ApplicationsArgs
+from components.authentication.attack_protection import AttackProtection, AttackProtectionArgs
+from components.authentication.mfa import Mfa, MfaArgs
+from components.authentication.phone_provider import PhoneProvider, PhoneProviderArgs
+from components.authentication.universal_login import UniversalLogin, UniversalLoginArgs
+from components.authorization.actions import Actions, ActionsArgs
+from components.authorization.roles import Roles, RolesArgs
 from components.config.loader import TenantConfig
-from components.connections import Connections, ConnectionsArgs
-from components.custom_domain import CustomDomain, CustomDomainArgs
-from components.email_provider import EmailProvider, EmailProviderArgs
-from components.email_templates import EmailTemplates, EmailTemplatesArgs
-from components.firewall import Firewall, FirewallArgs
-from components.hosted_pages import HostedPages, HostedPagesArgs
-from components.log_streams import LogStreams, LogStreamsArgs
-from components.mfa import Mfa, MfaArgs
-from components.phone_provider import PhoneProvider, PhoneProviderArgs
-from components.prompt_texts import PromptTexts, PromptTextsArgs
-from components.roles import Roles, RolesArgs
-from components.tenant_settings import TenantSettings, TenantSettingsArgs
-from components.universal_login import UniversalLogin, UniversalLoginArgs
+from components.customization.branding import Branding, BrandingArgs
+from components.customization.email_templates import EmailTemplates, EmailTemplatesArgs
+from components.customization.hosted_pages import HostedPages, HostedPagesArgs
+from components.customization.prompt_texts import PromptTexts, PromptTextsArgs
+from components.operations.email_provider import EmailProvider, EmailProviderArgs
+from components.operations.firewall import Firewall, FirewallArgs
+from components.operations.log_streams import LogStreams, LogStreamsArgs
+from components.provisioning.connections import Connections, ConnectionsArgs
 
 
 class CiamTenant(pulumi.ComponentResource):

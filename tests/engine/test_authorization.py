@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from cli.offline import SECRET
-from components.actions import code_with_config
+from components.authorization.actions import code_with_config
 from components.config.actions import CONFIG_PLACEHOLDER
 
 ACTION = "auth0:index/action:Action"

@@ -7,7 +7,7 @@ from pulumi.runtime.sync_await import _sync_await
 
 from cli.offline import SECRET
 from components.config.log_streams import PRESETS
-from components.firewall import outbound_ranges, region_of
+from components.operations.firewall import outbound_ranges, region_of
 
 LOG_STREAM = "auth0:index/logStream:LogStream"
 NETWORK_ACL = "auth0:index/networkAcl:NetworkAcl"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 WORKFLOW_DIR = PROJECT_DIR / ".github" / "workflows"
 WORKFLOWS = sorted(WORKFLOW_DIR.glob("*.yml"))
 ACTIONS = sorted((PROJECT_DIR / ".github" / "actions").glob("*/action.yml"))

@@ -6,7 +6,7 @@ import json
 
 from cli.offline import SECRET
 from components.config.prompt_texts import text_file_problem
-from components.prompt_texts import custom_text_body
+from components.customization.prompt_texts import custom_text_body
 from tests.conftest import PROJECT_DIR
 
 BRANDING = "auth0:index/branding:Branding"

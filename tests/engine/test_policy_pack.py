@@ -14,7 +14,7 @@ import pytest
 from google.protobuf import empty_pb2, struct_pb2
 from pulumi.runtime.proto import analyzer_pb2, analyzer_pb2_grpc
 
-POLICIES_DIR = Path(__file__).resolve().parent.parent / "policies"
+POLICIES_DIR = Path(__file__).resolve().parents[2] / "policies"
 CLIENT = "auth0:index/client:Client"
 
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import pulumi
 
-from components.apis import grants
-from components.applications import client_arguments
-from components.attack_protection import attack_protection_arguments
+from components.authentication.apis import grants
+from components.authentication.applications import client_arguments
+from components.authentication.attack_protection import attack_protection_arguments
+from components.authentication.mfa import guardian_arguments, phone_templates
+from components.authentication.phone_provider import phone_provider_arguments
 from components.config.applications import Application
 from components.config.attack_protection import AttackProtectionSettings
 from components.config.connections import DatabaseConnection, EmailPasswordless, SmsPasswordless
 from components.config.mfa import MfaSettings
 from components.config.phone_provider import PhoneProviderSection
-from components.connection_options import connection_options
-from components.mfa import guardian_arguments, phone_templates
-from components.phone_provider import phone_provider_arguments
+from components.provisioning.connection_options import connection_options
 
 
 def secret(ref):

@@ -10,7 +10,7 @@ import pytest
 
 from cli.guard import ALLOW_VARIABLE, destructions, main
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "preview"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "preview"
 CONNECTION_URN = ("urn:pulumi:prod::ciam::ciam:index:CiamTenant$ciam:provisioning:DatabaseConnections"
                   "$auth0:index/connection:Connection::ciam-connections-customers")
 

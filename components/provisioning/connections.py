@@ -13,7 +13,7 @@ import pulumi_auth0 as auth0
 
 from components.config.connections import Connection
 from components.config.runtime import secret_value
-from components.connection_options import connection_options, holds_users
+from components.provisioning.connection_options import connection_options, holds_users
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from components.architecture.custom_domain import dns_record
 from components.config.errors import ConfigError
-from components.custom_domain import dns_record
 from tests.conftest import shipped_plan
 
 TENANT = "auth0:index/tenant:Tenant"

@@ -1,0 +1,1 @@
+"""Architecture workstream: the tenant itself and its custom domain."""

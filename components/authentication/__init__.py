@@ -1,0 +1,1 @@
+"""User authentication workstream: applications, APIs, Universal Login, MFA, phone and attack protection."""

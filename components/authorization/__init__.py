@@ -1,0 +1,1 @@
+"""Authorization workstream: Actions (ID-token claims) and roles."""

@@ -1,0 +1,1 @@
+"""Customization workstream: branding, prompt texts, hosted pages and email templates."""

@@ -1,0 +1,1 @@
+"""Operations workstream: email provider, log streams and the firewall."""

@@ -1,0 +1,1 @@
+"""User provisioning workstream: database, custom-database, social and passwordless connections."""
