@@ -9,16 +9,17 @@ FROM ?= dev
 TO ?= prod
 FILE ?= -
 
-.PHONY: plan test lint schema snapshots bench preview-templates check diff guard scopes integration help
+.PHONY: stacks plan test lint schema snapshots bench preview-templates check diff guard scopes integration help
 
 help:
+	@echo "make stacks                                                 the stacks (one per Pulumi.<stack>.yaml) in promotion order"
 	@echo "make plan STACK=<dev|qa|prod> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
 	@echo "make test                                                    ruff, then pytest"
 	@echo "make schema                                                  regenerate schema/*.json from the model"
 	@echo "make preview-templates                                       render shipped email/page templates with sample values to build/preview/"
 	@echo "make scopes                                                  Management API scopes the deploy application needs"
 	@echo "make integration                                             tests/integration against a real tenant (skips without one)"
-	@echo "make snapshots                                               rewrite tests/snapshots/<stack>.urns after a reviewed URN change"
+	@echo "make snapshots                                               rewrite tests/tenant/snapshots/<stack>.urns after a reviewed URN change"
 	@echo "make bench                                                   time the offline plan (figures, no assertions)"
 	@echo "make check STACK=<s>                                         Auth0 production checks on the offline plan (exit 1: mandatory fails)"
 	@echo "make diff FROM=<s> TO=<s>                                    resources and properties that differ between two stacks"
@@ -65,6 +66,9 @@ diff: $(BIN)/.installed
 # The stack comes from the preview itself; STACK is passed on only when given explicitly (never the default dev).
 guard: $(BIN)/.installed
 	@$(BIN)/python -m cli.guard --file $(FILE) $(if $(filter-out file,$(origin STACK)),--stack $(STACK))
+
+stacks: $(BIN)/.installed
+	@$(BIN)/python -m cli.stacks
 
 scopes: $(BIN)/.installed
 	@$(BIN)/python -m cli.scopes

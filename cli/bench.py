@@ -12,8 +12,8 @@ import time
 
 from cli.offline import run_program
 from cli.plan import PROJECT_DIR
+from cli.stacks import stack_names_or_exit
 
-STACKS = ("dev", "qa", "prod")
 RUNS = 5
 
 
@@ -33,7 +33,7 @@ def _warm(stack: str) -> tuple[float, int]:
 def main() -> None:
     print(f"offline plan, {RUNS} runs per stack (median / max, seconds)")
     print(f"{'stack':<6} {'resources':>9} {'cold median':>12} {'cold max':>9} {'warm median':>12}")
-    for stack in STACKS:
+    for stack in stack_names_or_exit(PROJECT_DIR):
         cold = [_cold(stack) for _ in range(RUNS)]
         warm_runs = [_warm(stack) for _ in range(RUNS)]
         warm = [seconds for seconds, _ in warm_runs]

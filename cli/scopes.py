@@ -141,9 +141,10 @@ def docs_block() -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="make scopes", description=__doc__.splitlines()[0])
-    parser.add_argument("--stack", action="append", help="stacks whose offline plan to read (default: dev, qa, prod)")
+    parser.add_argument("--stack", action="append",
+                        help="stacks whose offline plan to read (default: every Pulumi.<stack>.yaml)")
     parser.add_argument("--integration-tests", action="store_true",
-                        help="add the scopes the integration tests use (dev and QA tenants only)")
+                        help="add the scopes the integration tests use (non-production tenants only)")
     parser.add_argument("--read-only", action="store_true", help="only the read scopes (preview application)")
     parser.add_argument("--docs", action="store_true", help="print the table for docs/bootstrapping.md")
     parser.add_argument("--separator", default="\n", help="between scopes (' ' for the Auth0 CLI)")
@@ -151,9 +152,11 @@ def main(argv: list[str] | None = None) -> None:
     if args.docs:
         print(docs_block())
         return
-    from cli.plan import plan_or_exit  # runs the program; imported late so the mapping stays a pure import
+    from cli.plan import PROJECT_DIR, plan_or_exit  # runs the program; imported late so the mapping stays pure
+    from cli.stacks import stack_names_or_exit
 
-    types = {r.type for stack in args.stack or ("dev", "qa", "prod") for r in plan_or_exit(stack).resources}
+    stacks = args.stack or stack_names_or_exit(PROJECT_DIR)
+    types = {r.type for stack in stacks for r in plan_or_exit(stack).resources}
     try:
         scopes = required_scopes(types)
     except KeyError as error:

@@ -1,4 +1,4 @@
-"""URN snapshots: tests/snapshots/<stack>.urns lists every URN a stack registers.
+"""URN snapshots: tests/tenant/snapshots/<stack>.urns lists every URN a stack registers.
 
 A changed URN means Pulumi would delete one resource and create another (for a database connection: its
 users are gone). The snapshot test fails on any change until it is reviewed and written with
@@ -13,9 +13,9 @@ from pathlib import Path
 
 from cli.offline import Plan
 from cli.plan import PROJECT_DIR, plan_or_exit
+from cli.stacks import stack_names_or_exit
 
-SNAPSHOT_DIR = PROJECT_DIR / "tests" / "snapshots"
-STACKS = ("dev", "qa", "prod")
+SNAPSHOT_DIR = PROJECT_DIR / "tests" / "tenant" / "snapshots"
 
 
 def snapshot_text(plan: Plan) -> str:
@@ -30,7 +30,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="make snapshots", description=__doc__.splitlines()[0])
     parser.parse_args(argv)
     SNAPSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    for stack in STACKS:
+    stacks = stack_names_or_exit(PROJECT_DIR)
+    for stale in sorted(set(SNAPSHOT_DIR.glob("*.urns")) - {snapshot_path(stack) for stack in stacks}):
+        stale.unlink()
+        print(f"removed {stale.relative_to(PROJECT_DIR)} (no Pulumi.{stale.stem}.yaml)", file=sys.stderr)
+    for stack in stacks:
         text = snapshot_text(plan_or_exit(stack))
         snapshot_path(stack).write_text(text)
         print(f"wrote {snapshot_path(stack).relative_to(PROJECT_DIR)} ({text.count(chr(10))} URNs)", file=sys.stderr)

@@ -10,9 +10,10 @@ import yaml
 
 from cli.offline import Plan, run_program
 from components.config.errors import ConfigError
+from components.config.stacks import stack_names
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-STACKS = ("dev", "qa", "prod")
+STACKS = tuple(stack_names(PROJECT_DIR))
 _plans: dict[str, Plan] = {}
 
 

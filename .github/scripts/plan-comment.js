@@ -1,13 +1,21 @@
 // Posts one comment per stack on a pull request and edits it on re-runs. Runs in the trusted
 // workflow_run job: the comment text comes from an artifact of the (possibly forked) PR run, so
-// the stack name, the PR number and the head commit are checked here, never taken on trust.
+// the stack name, the PR number and the head commit are checked here, never taken on trust. The stacks are
+// the `Pulumi.<stack>.yaml` files of the trusted checkout (the default branch), never the artifact's list.
 'use strict';
 
-const STACKS = ['dev', 'qa', 'prod'];
+const fs = require('fs');
+
+const STACK_NAME = /^[a-z0-9][a-z0-9-]*$/;
+const STACK_FILE = /^Pulumi\.([a-z0-9][a-z0-9-]*)\.yaml$/;
 const MAX_BODY = 60000; // GitHub rejects comments over 65536 characters
 
+function stacksIn(dir) {
+  return fs.readdirSync(dir).map((name) => STACK_FILE.exec(name)).filter(Boolean).map((m) => m[1]).sort();
+}
+
 function marker(stack) {
-  if (!STACKS.includes(stack)) throw new Error(`unknown stack ${JSON.stringify(stack)}`);
+  if (typeof stack !== 'string' || !STACK_NAME.test(stack)) throw new Error(`unknown stack ${JSON.stringify(stack)}`);
   return `<!-- ciam-plan:${stack} -->`;
 }
 
@@ -53,4 +61,4 @@ async function upsertPlanComments({ github, owner, repo, pull, headSha, artifact
   return { done };
 }
 
-module.exports = { STACKS, MAX_BODY, marker, commentBody, findOwnComment, parsePullNumber, upsertPlanComments };
+module.exports = { stacksIn, MAX_BODY, marker, commentBody, findOwnComment, parsePullNumber, upsertPlanComments };

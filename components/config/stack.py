@@ -1,4 +1,4 @@
-"""`ciam:stack`: what only a stack can say about itself (which tenant, what kind of environment)."""
+"""`ciam:stack`: what only a stack can say about itself (its tenant, its kind of environment, its next stack)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,11 @@ from components.config.types import Domain, Strict
 class StackSettings(Strict):
     tenant_domain: Domain = Field(description="the Auth0 tenant this stack deploys to, e.g. acme-prod.eu.auth0.com")
     environment: Literal["development", "qa", "staging", "production"]
+    promotes_to: str | None = Field(
+        None, pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="the stack a change is promoted to after this one (e.g. qa); the promotion order of "
+        "the pipeline, read by cli/stacks.py",
+    )
     protect_data: bool | None = Field(
         None,
         description="protect data-bearing resources (database connections, custom domain) from deletion; "

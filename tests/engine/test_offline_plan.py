@@ -77,7 +77,7 @@ def test_tree_groups_by_workstream_and_markdown_summarises(prod_plan):
 
 
 def test_unknown_stack_is_a_clear_error():
-    result = subprocess.run([sys.executable, "-m", "cli.plan", "--stack", "staging"],
+    result = subprocess.run([sys.executable, "-m", "cli.plan", "--stack", "no-such-stack-x9"],
                             cwd=PROJECT_DIR, capture_output=True, text=True)
-    assert result.returncode != 0 and "no stack file Pulumi.staging.yaml" in result.stderr
+    assert result.returncode != 0 and "no stack file Pulumi.no-such-stack-x9.yaml" in result.stderr
     assert "Traceback" not in result.stderr

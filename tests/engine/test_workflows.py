@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cli.stacks import matrix
+from components.config.stacks import stacks
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 WORKFLOW_DIR = PROJECT_DIR / ".github" / "workflows"
 WORKFLOWS = sorted(WORKFLOW_DIR.glob("*.yml"))
 ACTIONS = sorted((PROJECT_DIR / ".github" / "actions").glob("*/action.yml"))
-STACKS = ("dev", "qa", "prod")
 PIN = re.compile(r"^\s*-?\s*uses:\s*(?P<ref>[^\s#]+)\s*(?:#\s*(?P<comment>.*))?$")
 
 
@@ -134,12 +136,37 @@ def test_no_untrusted_text_is_spliced_into_a_shell_script(path):
         assert "${{" not in script, f"{path.name}: pass values through env:, not ${{{{ }}}} in run:\n{script}"
 
 
-def test_promotion_goes_dev_then_qa_then_approved_guarded_prod():
-    jobs = workflow("deploy.yml")["jobs"]
-    assert jobs["qa"]["needs"] == "dev" and jobs["prod"]["needs"] == "qa"
-    assert jobs["dev"]["with"] == {"stack": "dev", "integration-tests": True}
-    assert jobs["qa"]["with"] == {"stack": "qa", "integration-tests": True}
-    assert jobs["prod"]["with"]["deletion-guard"] is True
+STACK_MATRIX = "${{ fromJSON(needs.stacks.outputs.matrix) }}"
+
+
+def test_the_stack_matrix_is_computed_from_the_stack_files_by_a_first_job():
+    for name in ("pull-request.yml", "drift.yml", "deploy.yml"):
+        jobs = workflow(name)["jobs"]
+        step = next(s for s in jobs["stacks"]["steps"] if s.get("id") == "stacks")
+        assert "python -m cli.stacks --matrix" in step["run"], f"{name}: job stacks does not run cli.stacks"
+        for job_id, job in jobs.items():
+            if "strategy" in job:
+                assert job["strategy"]["matrix"] == STACK_MATRIX, f"{name}: job {job_id} lists its own stacks"
+                assert job["needs"] == "stacks", f"{name}: job {job_id} runs before the matrix is known"
+
+
+def test_the_matrix_follows_the_promotion_order_guarding_production_and_testing_the_rest(tmp_path):
+    for name, settings in {"alpha": "promotes_to: beta", "beta": "promotes_to: live", "live": ""}.items():
+        environment = "production" if name == "live" else "development"
+        (tmp_path / f"Pulumi.{name}.yaml").write_text(
+            f"config:\n  ciam:stack:\n    environment: {environment}\n    {settings}\n")
+    include = matrix(stacks(tmp_path))["include"]
+    assert [(e["stack"], e["diff_from"], e["diff_to"]) for e in include] == [
+        ("alpha", "alpha", "beta"), ("beta", "beta", "live"), ("live", "beta", "live")]
+    assert [(e["production"], e["integration_tests"]) for e in include] == [(False, True), (False, True), (True, False)]
+
+
+def test_promotion_runs_one_stack_at_a_time_in_order_with_the_guard_where_production():
+    job = workflow("deploy.yml")["jobs"]["deploy"]
+    assert job["strategy"]["max-parallel"] == 1 and job["strategy"]["fail-fast"] is True
+    assert job["with"]["stack"] == "${{ matrix.stack }}"
+    assert job["with"]["deletion-guard"] == "${{ matrix.production }}"
+    assert job["with"]["integration-tests"] == "${{ matrix.integration_tests }}"
     steps = workflow("deploy-stack.yml")["jobs"]["deploy"]["steps"]
     names = [s.get("name") for s in steps]
     assert names.index("Deletion guard") < names.index("pulumi up") < names.index("Integration tests")
@@ -152,7 +179,7 @@ def test_nightly_drift_previews_every_stack_with_refresh_and_expects_no_changes(
     data = workflow("drift.yml")
     assert data["on"]["schedule"], "drift must run on a schedule"
     job = data["jobs"]["preview"]
-    assert job["strategy"]["matrix"]["stack"] == list(STACKS)
+    assert job["strategy"]["matrix"] == STACK_MATRIX
     preview = next(s for s in job["steps"] if s.get("uses", "").startswith("pulumi/actions"))
     assert preview["with"]["command"] == "preview"
     assert preview["with"]["refresh"] is True and preview["with"]["expect-no-changes"] is True
@@ -168,7 +195,7 @@ def test_the_pulumi_cli_version_matches_the_pinned_sdk():
 
 def test_every_stack_is_planned_checked_and_diffed_on_pull_requests():
     job = workflow("pull-request.yml")["jobs"]["offline"]
-    assert [entry["stack"] for entry in job["strategy"]["matrix"]["include"]] == list(STACKS)
+    assert job["strategy"]["matrix"] == STACK_MATRIX
     script = next(s["run"] for s in job["steps"] if "run" in s and "make plan" in s["run"])
     for command in ('make plan STACK="$STACK" FORMAT=markdown', 'make check STACK="$STACK"', "make diff FROM="):
         assert command in script

@@ -15,7 +15,7 @@ def test_every_urn_matches_the_reviewed_snapshot(stack):
     expected = set(path.read_text().split())
     actual = {record.urn for record in shipped_plan(stack).resources}
     added, removed = sorted(actual - expected), sorted(expected - actual)
-    lines = [f"stack {stack}: the set of URNs differs from tests/snapshots/{path.name}."]
+    lines = [f"stack {stack}: the set of URNs differs from tests/tenant/snapshots/{path.name}."]
     lines += [f"  added:   {urn}" for urn in added]
     lines += [f"  removed: {urn}" for urn in removed]
     lines.append("A removed URN is a resource Pulumi would delete (with a new one created for an added URN). "
