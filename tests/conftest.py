@@ -1,8 +1,17 @@
-"""Shared fixtures: the offline plan of each shipped stack, and throwaway project copies for bad-config cases."""
+"""Shared fixtures: fixture tenants (tests/fixtures/tenants/<name>/) and their plans, the shipped stacks' plans,
+and throwaway project copies for bad-config cases.
+
+A fixture tenant is a directory `tests/fixtures/tenants/<name>/` holding `tenant.yaml`, one or more
+`Pulumi.<stack>.yaml` and `assets/`. Its project is the repository's `__main__.py` and `Pulumi.yaml` with those
+files beside them, in a temp dir: `fixture_project("full", tmp_path)`. Engine tests use fixture tenants only;
+tests/tenant/ tests whatever tenant the repository holds.
+"""
 
 from __future__ import annotations
 
+import atexit
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +22,9 @@ from components.config.errors import ConfigError
 from components.config.stacks import stack_names
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+FIXTURE_TENANTS = PROJECT_DIR / "tests" / "fixtures" / "tenants"
+ENGINE_FILES = ("Pulumi.yaml", "__main__.py")
+TENANT_FILES = ("tenant.yaml", "Pulumi.*.yaml", "assets")
 STACKS = tuple(stack_names(PROJECT_DIR))
 _plans: dict[str, Plan] = {}
 
@@ -34,16 +46,28 @@ def prod_plan() -> Plan:
     return shipped_plan("prod")
 
 
-class ProjectCopy:
-    """A copy of the project's config and assets in a temp dir, edited per test."""
+def copy_tenant(source: Path, root: Path) -> None:
+    """Put the tenant files of `source` (a project or a fixture tenant directory) into `root`."""
+    shutil.copy(source / "tenant.yaml", root / "tenant.yaml")
+    for stack_file in source.glob("Pulumi.*.yaml"):
+        shutil.copy(stack_file, root / stack_file.name)
+    shutil.copytree(source / "assets", root / "assets")
 
-    def __init__(self, root: Path):
+
+class ProjectCopy:
+    """A project in a temp dir (the engine's entry point, a tenant's files), edited per test.
+
+    Without `tenant`, the shipped tenant (for tests/tenant/); with one, that fixture tenant.
+    """
+
+    def __init__(self, root: Path, tenant: str | None = None):
         self.root = root
-        for name in ("Pulumi.yaml", "tenant.yaml", "__main__.py"):
+        for name in ENGINE_FILES:
             shutil.copy(PROJECT_DIR / name, root / name)
-        for stack in STACKS:
-            shutil.copy(PROJECT_DIR / f"Pulumi.{stack}.yaml", root / f"Pulumi.{stack}.yaml")
-        shutil.copytree(PROJECT_DIR / "assets", root / "assets")
+        copy_tenant(FIXTURE_TENANTS / tenant if tenant else PROJECT_DIR, root)
+
+    def stacks(self) -> list[str]:
+        return stack_names(self.root)
 
     def blueprint(self) -> dict:
         return yaml.safe_load((self.root / "tenant.yaml").read_text())
@@ -72,6 +96,37 @@ class ProjectCopy:
         return str(caught.value).splitlines()
 
 
+def fixture_project(tenant: str, root: Path) -> ProjectCopy:
+    """A throwaway project of the fixture tenant `tests/fixtures/tenants/<tenant>/`, to edit and plan."""
+    return ProjectCopy(root, tenant)
+
+
+_fixture_plans: dict[tuple[str, str], Plan] = {}
+_fixture_copies: dict[str, ProjectCopy] = {}
+
+
+def fixture_plan(tenant: str, stack: str) -> Plan:
+    """The plan of a fixture tenant's stack, run once per test session (from one unedited copy per tenant)."""
+    if tenant not in _fixture_copies:
+        root = Path(tempfile.mkdtemp(prefix=f"ciam-fixture-{tenant}-"))
+        atexit.register(shutil.rmtree, root, ignore_errors=True)
+        _fixture_copies[tenant] = ProjectCopy(root, tenant)
+    if (tenant, stack) not in _fixture_plans:
+        _fixture_plans[tenant, stack] = _fixture_copies[tenant].plan(stack)
+    return _fixture_plans[tenant, stack]
+
+
+def fixture_stacks(tenant: str) -> list[str]:
+    return stack_names(FIXTURE_TENANTS / tenant)
+
+
 @pytest.fixture
 def project(tmp_path) -> ProjectCopy:
+    """A copy of the full fixture tenant (every section, three stacks: sandbox, preprod, live)."""
+    return fixture_project("full", tmp_path)
+
+
+@pytest.fixture
+def shipped_project(tmp_path) -> ProjectCopy:
+    """A copy of the shipped tenant, for tests/tenant/."""
     return ProjectCopy(tmp_path)
