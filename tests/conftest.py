@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -19,11 +20,14 @@ import yaml
 
 from cli.offline import Plan, run_program
 from components.config.errors import ConfigError
-from components.config.stacks import stack_names
+from components.config.stacks import stack_names, stacks
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 FIXTURE_TENANTS = PROJECT_DIR / "tests" / "fixtures" / "tenants"
 ENGINE_FILES = ("Pulumi.yaml", "__main__.py")
+# What the CLIs and `make` need besides: they resolve the project from their own location, so they are copied.
+ENGINE_TOOLS = ("Makefile", "pyproject.toml", "requirements.txt", "requirements-dev.txt", "cli", "components",
+                "policies", "schema", "tests", ".github")
 TENANT_FILES = ("tenant.yaml", "Pulumi.*.yaml", "assets")
 STACKS = tuple(stack_names(PROJECT_DIR))
 _plans: dict[str, Plan] = {}
@@ -36,14 +40,6 @@ def shipped_plan(stack: str) -> Plan:
     return _plans[stack]
 
 
-@pytest.fixture(params=STACKS)
-def stack_plan(request) -> Plan:
-    return shipped_plan(request.param)
-
-
-@pytest.fixture
-def prod_plan() -> Plan:
-    return shipped_plan("prod")
 
 
 def copy_tenant(source: Path, root: Path) -> None:
@@ -60,14 +56,36 @@ class ProjectCopy:
     Without `tenant`, the shipped tenant (for tests/tenant/); with one, that fixture tenant.
     """
 
-    def __init__(self, root: Path, tenant: str | None = None):
+    def __init__(self, root: Path, tenant: str | None = None, engine: bool = False):
         self.root = root
         for name in ENGINE_FILES:
             shutil.copy(PROJECT_DIR / name, root / name)
         copy_tenant(FIXTURE_TENANTS / tenant if tenant else PROJECT_DIR, root)
+        if engine:
+            self.copy_engine()
+
+    def copy_engine(self) -> None:
+        """The whole engine too (cli/, components/, Makefile, tests/ ...), so `make` and the CLIs run here."""
+        ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache", "snapshots")
+        for name in ENGINE_TOOLS:
+            source = PROJECT_DIR / name
+            if source.is_dir():
+                shutil.copytree(source, self.root / name, ignore=ignore)
+            elif source.is_file():
+                shutil.copy2(source, self.root / name)
+        (self.root / ".venv").symlink_to((PROJECT_DIR / ".venv").resolve())
+
+    def run(self, *command: str, check: bool = False) -> subprocess.CompletedProcess:
+        """Run a command (e.g. `make snapshots`) in the copy; needs `engine=True`."""
+        return subprocess.run(list(command), cwd=self.root, capture_output=True, text=True, check=check)
 
     def stacks(self) -> list[str]:
         return stack_names(self.root)
+
+    @property
+    def production_stack(self) -> str:
+        """The first production stack: what plan() and problems() run when no stack is named."""
+        return next(info.name for info in stacks(self.root) if info.is_production)
 
     def blueprint(self) -> dict:
         return yaml.safe_load((self.root / "tenant.yaml").read_text())
@@ -86,19 +104,20 @@ class ProjectCopy:
         data["config"][key] = value
         self.write_stack_file(stack, data)
 
-    def plan(self, stack: str = "prod") -> Plan:
-        return run_program(self.root, stack)
+    def plan(self, stack: str | None = None) -> Plan:
+        return run_program(self.root, stack or self.production_stack)
 
-    def problems(self, stack: str = "prod") -> list[str]:
+    def problems(self, stack: str | None = None) -> list[str]:
         """The config error lines that planning this copy gives; the test fails if it plans."""
         with pytest.raises(ConfigError) as caught:
             self.plan(stack)
         return str(caught.value).splitlines()
 
 
-def fixture_project(tenant: str, root: Path) -> ProjectCopy:
-    """A throwaway project of the fixture tenant `tests/fixtures/tenants/<tenant>/`, to edit and plan."""
-    return ProjectCopy(root, tenant)
+def fixture_project(tenant: str, root: Path, engine: bool = False) -> ProjectCopy:
+    """A throwaway project of the fixture tenant `tests/fixtures/tenants/<tenant>/`, to edit and plan
+    (`engine=True`: with the engine's tools, to run `make` and the CLIs on it)."""
+    return ProjectCopy(root, tenant, engine)
 
 
 _fixture_plans: dict[tuple[str, str], Plan] = {}
@@ -118,6 +137,22 @@ def fixture_plan(tenant: str, stack: str) -> Plan:
 
 def fixture_stacks(tenant: str) -> list[str]:
     return stack_names(FIXTURE_TENANTS / tenant)
+
+
+FULL = "full"
+FULL_STACKS = tuple(stack_names(FIXTURE_TENANTS / FULL))
+
+
+@pytest.fixture(params=FULL_STACKS)
+def stack_plan(request) -> Plan:
+    """Each stack of the full fixture tenant."""
+    return fixture_plan(FULL, request.param)
+
+
+@pytest.fixture
+def prod_plan() -> Plan:
+    """The production stack (`live`) of the full fixture tenant."""
+    return fixture_plan(FULL, "live")
 
 
 @pytest.fixture

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from cli.check import check_plan, main
 from cli.offline import COMPUTED, Plan, Record
-from tests.conftest import shipped_plan
+from tests.conftest import fixture_plan
 
 
 def _record(type_: str, name: str, inputs: dict, protect: bool = False) -> Record:
-    return Record(f"urn:pulumi:prod::ciam::{type_}::{name}", type_, name, None, protect, (), inputs)
+    return Record(f"urn:pulumi:live::ciam::{type_}::{name}", type_, name, None, protect, (), inputs)
 
 
 def _mandatory(plan: Plan, environment: str = "production") -> dict[str, list[str]]:
@@ -19,12 +19,12 @@ def _mandatory(plan: Plan, environment: str = "production") -> dict[str, list[st
 
 
 def test_shipped_production_stack_passes_every_mandatory_rule():
-    assert _mandatory(shipped_plan("prod")) == {}
+    assert _mandatory(fixture_plan("full", "live")) == {}
 
 
 def test_localhost_logout_url_in_production_fails_the_check_and_names_the_rule(project, capsys):
-    project.set_stack_config("prod", "ciam:tenant", {"allowed_logout_urls": ["http://localhost:3000"]})
-    assert main(["--stack", "prod"], project.root) == 1
+    project.set_stack_config("live", "ciam:tenant", {"allowed_logout_urls": ["http://localhost:3000"]})
+    assert main(["--stack", "live"], project.root) == 1
     out = capsys.readouterr().out
     assert "MANDATORY  client-no-local-urls" in out
     assert "resource: auth0:index/tenant:Tenant ciam-tenant-settings" in out
@@ -33,22 +33,22 @@ def test_localhost_logout_url_in_production_fails_the_check_and_names_the_rule(p
 
 
 def test_the_same_setting_only_advises_on_a_development_stack(project, capsys):
-    project.set_stack_config("dev", "ciam:tenant", {"allowed_logout_urls": ["http://localhost:3000"]})
-    assert main(["--stack", "dev"], project.root) == 0
+    project.set_stack_config("sandbox", "ciam:tenant", {"allowed_logout_urls": ["http://localhost:3000"]})
+    assert main(["--stack", "sandbox"], project.root) == 0
     assert "advisory  client-no-local-urls" in capsys.readouterr().out
 
 
 def test_outdated_sandbox_in_production_fails_the_check(project, capsys):
-    project.set_stack_config("prod", "ciam:tenant", {"sandbox_version": "18"})
-    assert main(["--stack", "prod"], project.root) == 1
+    project.set_stack_config("live", "ciam:tenant", {"sandbox_version": "18"})
+    assert main(["--stack", "live"], project.root) == 1
     assert "tenant sandboxVersion is '18'" in capsys.readouterr().out
 
 
 def test_localhost_callback_in_a_production_application_is_mandatory():
     client = _record("auth0:index/client:Client", "ciam-apps-web",
                      {"appType": "spa", "callbacks": ["http://localhost:3000/callback"],
-                      "initiateLoginUri": "https://www.acme.example/login"})
-    failing = _mandatory(Plan("prod", [client]))
+                      "initiateLoginUri": "https://www.globex.example/login"})
+    failing = _mandatory(Plan("live", [client]))
     assert failing["client-no-local-urls"] == [
         "auth0:index/client:Client ciam-apps-web: callbacks holds the local URL 'http://localhost:3000/callback'"]
 
@@ -57,35 +57,35 @@ def test_brute_force_protection_off_in_production_is_mandatory():
     attack = _record("auth0:index/attackProtection:AttackProtection", "ciam-attack",
                      {"bruteForceProtection": {"enabled": False}, "breachedPasswordDetection": {"enabled": True},
                       "suspiciousIpThrottling": {"enabled": True}})
-    assert _mandatory(Plan("prod", [attack]))["attack-protection-enabled"] == [
+    assert _mandatory(Plan("live", [attack]))["attack-protection-enabled"] == [
         "auth0:index/attackProtection:AttackProtection ciam-attack: bruteForceProtection.enabled is not true"]
 
 
 def test_stack_rule_violation_points_at_the_resource():
     provider = _record("auth0:index/emailProvider:EmailProvider", "ciam-email", {"name": "ses", "enabled": False})
-    assert _mandatory(Plan("prod", [provider]))["email-provider-configured"] == [
+    assert _mandatory(Plan("live", [provider]))["email-provider-configured"] == [
         "auth0:index/emailProvider:EmailProvider ciam-email: the email provider is disabled"]
 
 
 def test_values_unknown_until_deployment_are_reported_not_guessed():
     grant = _record("auth0:index/clientGrant:ClientGrant", "ciam-grant", {"allowAllScopes": COMPUTED})
-    result = check_plan(Plan("prod", [grant]), "production")
+    result = check_plan(Plan("live", [grant]), "production")
     assert not [v for v in result.violations if v.rule.name == "client-grant-explicit-scopes"]
     assert any(note.startswith("client-grant-explicit-scopes on auth0:index/clientGrant:ClientGrant ciam-grant")
                for note in result.not_evaluated), result.not_evaluated
 
 
 def test_project_with_a_localhost_callback_in_a_production_application_exits_non_zero(project, capsys):
-    project.set_stack_config("prod", "ciam:applications", {"storefront": {"callbacks": ["http://localhost:3000/cb"]}})
-    assert main(["--stack", "prod"], project.root) == 1
+    project.set_stack_config("live", "ciam:applications", {"booking": {"callbacks": ["http://localhost:3000/cb"]}})
+    assert main(["--stack", "live"], project.root) == 1
     out = capsys.readouterr().out
     assert "MANDATORY  client-no-local-urls" in out
-    assert "auth0:index/client:Client ciam-applications-storefront" in out
+    assert "auth0:index/client:Client ciam-applications-booking" in out
 
 
 def test_project_with_brute_force_protection_off_in_production_exits_non_zero(project, capsys):
-    project.set_stack_config("prod", "ciam:attack_protection", {"brute_force_protection": {"enabled": False}})
-    assert main(["--stack", "prod"], project.root) == 1
+    project.set_stack_config("live", "ciam:attack_protection", {"brute_force_protection": {"enabled": False}})
+    assert main(["--stack", "live"], project.root) == 1
     out = capsys.readouterr().out
     assert "MANDATORY  attack-protection-enabled" in out
     assert "bruteForceProtection" in out, out

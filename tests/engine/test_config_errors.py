@@ -25,14 +25,14 @@ def test_unknown_key_in_blueprint_names_file_line_and_closest_key(project):
 
 
 def test_misspelled_key_in_stack_overlay_names_the_stack_file(project):
-    project.set_stack_config("prod", "ciam:tenant", {"friendly_nme": "Acme"})
+    project.set_stack_config("live", "ciam:tenant", {"friendly_nme": "Acme"})
     [line] = project.problems()
-    assert line.startswith("Pulumi.prod.yaml:"), line
+    assert line.startswith("Pulumi.live.yaml:"), line
     assert "ciam:tenant.friendly_nme: unknown key 'friendly_nme'; did you mean 'friendly_name'?" in line
 
 
 def test_misspelled_section_in_stack_file_suggests_the_section(project):
-    project.set_stack_config("prod", "ciam:tenat", {"friendly_name": "Acme"})
+    project.set_stack_config("live", "ciam:tenat", {"friendly_name": "Acme"})
     [line] = project.problems()
     assert "ciam:tenat: unknown key 'ciam:tenat'; did you mean 'ciam:tenant'?" in line
 
@@ -59,7 +59,7 @@ def test_unknown_variable_names_the_variable_and_the_known_ones(project):
     edit_tenant(project, support_url="${help_url}")
     [line] = project.problems()
     assert "tenant.support_url: unknown variable ${help_url}" in line
-    assert "app_base_url" in line, f"the message should list the stack's variables: {line}"
+    assert "portal_url" in line, f"the message should list the stack's variables: {line}"
 
 
 def test_missing_required_value(project):
@@ -71,15 +71,16 @@ def test_missing_required_value(project):
 
 
 def test_stack_without_tenant_pin_is_refused(project):
-    data = project.stack_file("qa")
+    data = project.stack_file("preprod")
     del data["config"]["ciam:stack"]
-    project.write_stack_file("qa", data)
-    [line] = project.problems("qa")
-    assert line.startswith("Pulumi.qa.yaml: ciam:stack: missing"), line
+    project.write_stack_file("preprod", data)
+    [line] = project.problems("preprod")
+    assert line.startswith("Pulumi.preprod.yaml: ciam:stack: missing"), line
 
 
 def test_yaml_syntax_error_reports_its_line(project):
-    text = (project.root / "tenant.yaml").read_text().replace("  friendly_name: Acme", "  friendly_name: [Acme")
+    text = (project.root / "tenant.yaml").read_text()
+    text = text.replace("  friendly_name: Globex Travel", "  friendly_name: [Globex Travel")
     (project.root / "tenant.yaml").write_text(text)
     [line] = project.problems()
     assert line.startswith("tenant.yaml:") and "invalid YAML" in line, line
@@ -88,7 +89,7 @@ def test_yaml_syntax_error_reports_its_line(project):
 
 def test_duplicate_yaml_key_is_an_error(project):
     text = (project.root / "tenant.yaml").read_text().replace(
-        "  friendly_name: Acme", "  friendly_name: Acme\n  friendly_name: Other")
+        "  friendly_name: Globex Travel", "  friendly_name: Globex Travel\n  friendly_name: Other")
     (project.root / "tenant.yaml").write_text(text)
     [line] = project.problems()
     assert "duplicate key 'friendly_name'" in line
@@ -114,12 +115,12 @@ def test_nothing_is_registered_when_config_is_bad(project, monkeypatch):
 
 
 def test_cli_prints_one_line_per_problem_without_traceback(project):
-    project.set_stack_config("prod", "ciam:tenant", {"friendly_nme": "Acme"})
-    script = f"from pathlib import Path; import cli.plan; cli.plan.plan_or_exit('prod', Path({str(project.root)!r}))"
+    project.set_stack_config("live", "ciam:tenant", {"friendly_nme": "Acme"})
+    script = f"from pathlib import Path; import cli.plan; cli.plan.plan_or_exit('live', Path({str(project.root)!r}))"
     result = subprocess.run([sys.executable, "-c", script], cwd=PROJECT_DIR, capture_output=True, text=True)
     assert result.returncode == 2, result.stderr
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
-    assert lines[0].startswith("Pulumi.prod.yaml:") and "friendly_nme" in lines[0]
-    assert lines[1] == "1 problem in the configuration of stack prod; nothing was planned."
+    assert lines[0].startswith("Pulumi.live.yaml:") and "friendly_nme" in lines[0]
+    assert lines[1] == "1 problem in the configuration of stack live; nothing was planned."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from components.config.branding import missing_page_tags
 
 
-def plan_error(project, stack: str = "prod") -> str:
+def plan_error(project, stack: str = "live") -> str:
     return "\n".join(project.problems(stack))
 
 
@@ -47,13 +47,13 @@ def test_prompt_texts_in_a_language_the_tenant_does_not_enable(project):
     data["prompt_texts"]["login"]["es"] = "assets/prompts/login/en.json"
     project.write_blueprint(data)
     message = plan_error(project)
-    assert "prompt_texts.login.es" in message and "tenant.enabled_locales (en, fr, de)" in message, message
+    assert "prompt_texts.login.es" in message and "tenant.enabled_locales (en, fr)" in message, message
 
 
 def test_a_prompt_text_file_that_is_not_json_names_the_file(project):
-    (project.root / "assets/prompts/login/de.json").write_text('{"login": {"title": "Willkommen",}}')
+    (project.root / "assets/prompts/login/fr.json").write_text('{"login": {"title": "Willkommen",}}')
     message = plan_error(project)
-    assert "prompt_texts.login.de" in message and "assets/prompts/login/de.json: not valid JSON" in message, message
+    assert "prompt_texts.login.fr" in message and "assets/prompts/login/fr.json: not valid JSON" in message, message
 
 
 def test_an_unknown_prompt_is_an_error(project):
@@ -74,7 +74,7 @@ def test_a_plain_text_email_provider_key_is_refused(project):
 def test_every_provider_takes_its_password_as_a_secret_reference(project):
     data = project.blueprint()
     data["email_provider"] = {
-        "name": "smtp", "default_from_address": "no-reply@acme.example",
+        "name": "smtp", "default_from_address": "noreply@globex.example",
         "credentials": {"smtp_host": "smtp.acme.example", "smtp_user": {"secret": "smtp_user"},
                         "smtp_pass": "hunter2"},
     }

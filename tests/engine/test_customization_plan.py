@@ -7,7 +7,7 @@ import json
 from cli.offline import SECRET
 from components.config.prompt_texts import text_file_problem
 from components.customization.prompt_texts import custom_text_body
-from tests.conftest import PROJECT_DIR
+from tests.conftest import FIXTURE_TENANTS
 
 BRANDING = "auth0:index/branding:Branding"
 THEME = "auth0:index/brandingTheme:BrandingTheme"
@@ -20,7 +20,7 @@ CUSTOM_DOMAIN = "auth0:index/customDomain:CustomDomain"
 
 
 def asset(path: str) -> str:
-    return (PROJECT_DIR / path).read_text(encoding="utf-8")
+    return (FIXTURE_TENANTS / "full" / path).read_text(encoding="utf-8")
 
 
 def test_every_stack_plans_branding_texts_pages_and_email(stack_plan):
@@ -33,12 +33,12 @@ def test_email_provider_credentials_are_secret_in_the_plan(stack_plan):
     credentials = provider.inputs["credentials"]
     assert credentials, provider.urn
     assert all(value == SECRET for value in credentials.values()), f"{provider.urn}: {credentials}"
-    assert provider.inputs["defaultFromAddress"] == "no-reply@acme.example", provider.urn
+    assert provider.inputs["defaultFromAddress"] == "noreply@globex.example", provider.urn
 
 
 def test_email_provider_is_protected_only_in_production(stack_plan):
     (provider,) = stack_plan.of_type(EMAIL_PROVIDER)
-    assert provider.protect == (stack_plan.stack == "prod"), provider.urn
+    assert provider.protect == (stack_plan.stack == "live"), provider.urn
 
 
 def test_email_templates_wait_for_the_email_provider_and_use_the_files(stack_plan):
@@ -53,11 +53,11 @@ def test_email_templates_wait_for_the_email_provider_and_use_the_files(stack_pla
 
 def test_an_email_template_without_from_sends_from_the_provider_default(prod_plan):
     welcome = next(r for r in prod_plan.of_type(EMAIL_TEMPLATE) if r.inputs["template"] == "welcome_email")
-    assert welcome.inputs["from"] == "no-reply@acme.example", welcome.urn
+    assert welcome.inputs["from"] == "noreply@globex.example", welcome.urn
 
 
 def test_email_links_return_to_each_stacks_app(stack_plan):
-    base = {"dev": "https://dev.acme.example", "qa": "https://qa.acme.example", "prod": "https://www.acme.example"}
+    base = {"sandbox": "https://sandbox.globex.example", "preprod": "https://preprod.globex.example", "live": "https://www.globex.example"}
     verify = next(r for r in stack_plan.of_type(EMAIL_TEMPLATE) if r.inputs["template"] == "verify_email")
     assert verify.inputs["resultUrl"] == f"{base[stack_plan.stack]}/welcome", verify.urn
 
@@ -87,7 +87,7 @@ def test_pages_set_change_password_and_leave_the_error_page_to_the_tenant(stack_
 
 def test_prompt_texts_one_resource_per_prompt_and_language(stack_plan):
     texts = {(r.inputs["prompt"], r.inputs["language"]): r for r in stack_plan.of_type(PROMPT_TEXT)}
-    assert set(texts) == {("login", "en"), ("login", "fr"), ("login", "de"), ("signup", "en")}
+    assert set(texts) == {("login", "en"), ("login", "fr"), ("signup", "en")}
     login_fr = texts[("login", "fr")]
     assert json.loads(login_fr.inputs["body"]) == json.loads(asset("assets/prompts/login/fr.json")), login_fr.urn
     assert login_fr.name == "ciam-prompt-texts-login-fr"

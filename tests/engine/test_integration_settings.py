@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.integration.settings import Settings, ephemeral_config, ephemeral_stack_name, resolve, secret_env_name
 
-TENANTS = {"dev": "acme-dev.eu.auth0.com", "qa": "acme-qa.eu.auth0.com", "prod": "acme.eu.auth0.com"}
+TENANTS = {"sandbox": "acme-dev.eu.auth0.com", "preprod": "acme-qa.eu.auth0.com", "live": "acme.eu.auth0.com"}
 CREDS = {"AUTH0_DOMAIN": "acme-dev.eu.auth0.com", "AUTH0_CLIENT_ID": "id", "AUTH0_CLIENT_SECRET": "s"}
 
 
@@ -18,15 +18,15 @@ def test_without_credentials_the_reason_names_the_variables():
 
 
 def test_an_existing_stack_is_checked_on_its_own_tenant_only():
-    settings = resolve({**CREDS, "CIAM_IT_STACK": "acme/ciam/dev"}, "/bin/pulumi", TENANTS, [])
-    assert settings == Settings("acme/ciam/dev", "dev", False, "acme-dev.eu.auth0.com")
-    reason = resolve({**CREDS, "CIAM_IT_STACK": "acme/ciam/prod"}, "/bin/pulumi", TENANTS, [])
+    settings = resolve({**CREDS, "CIAM_IT_STACK": "acme/ciam/sandbox"}, "/bin/pulumi", TENANTS, [])
+    assert settings == Settings("acme/ciam/sandbox", "sandbox", False, "acme-dev.eu.auth0.com")
+    reason = resolve({**CREDS, "CIAM_IT_STACK": "acme/ciam/live"}, "/bin/pulumi", TENANTS, [])
     assert "pinned to acme.eu.auth0.com" in reason
 
 
 def test_an_ephemeral_stack_refuses_a_shipped_stacks_tenant():
     reason = resolve(CREDS, "/bin/pulumi", TENANTS, [])
-    assert "stack dev's tenant" in reason and "CIAM_IT_STACK=dev" in reason
+    assert "stack sandbox's tenant" in reason and "CIAM_IT_STACK=sandbox" in reason
 
 
 def test_an_ephemeral_stack_needs_a_login_domain_and_every_referenced_secret():
@@ -52,7 +52,7 @@ def test_ephemeral_config_moves_the_stack_to_its_tenant_unprotected_and_drops_en
         "ciam:vars": {"app_base_url": "https://dev.acme.example", "login_domain": "login.dev.acme.example"},
         "ciam:smtp-password": {"secure": "v1:abc"},
     }
-    settings = Settings("it-1", "dev", True, "acme-it.eu.auth0.com", login_domain="login.it.acme.example")
+    settings = Settings("it-1", "sandbox", True, "acme-it.eu.auth0.com", login_domain="login.it.acme.example")
     config = ephemeral_config(source, settings)
     assert config["ciam:stack"] == {"tenant_domain": "acme-it.eu.auth0.com", "environment": "development",
                                     "protect_data": False}

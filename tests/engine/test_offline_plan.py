@@ -6,25 +6,29 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from cli.offline import SECRET
 from cli.render import render_json, render_markdown, render_tree
-from tests.conftest import PROJECT_DIR, STACKS, shipped_plan
+from tests.conftest import FULL_STACKS, PROJECT_DIR, fixture_plan, fixture_project
 
 PLAN_KEYS = {"urn", "type", "name", "parent", "protect", "dependencies", "inputs"}
 
 
-def make_plan_json(stack: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        ["make", "--no-print-directory", "plan", f"STACK={stack}", "FORMAT=json"],
-        cwd=PROJECT_DIR, capture_output=True, text=True, check=True,
-    )
+@pytest.fixture(scope="module")
+def full_with_engine(tmp_path_factory):
+    return fixture_project("full", tmp_path_factory.mktemp("full"), engine=True)
 
 
-def test_json_plan_on_stdout_is_the_published_shape_and_byte_identical_across_runs():
-    first, second = make_plan_json("prod"), make_plan_json("prod")
+def make_plan_json(project, stack: str) -> subprocess.CompletedProcess:
+    return project.run("make", "--no-print-directory", "plan", f"STACK={stack}", "FORMAT=json", check=True)
+
+
+def test_json_plan_on_stdout_is_the_published_shape_and_byte_identical_across_runs(full_with_engine):
+    first, second = make_plan_json(full_with_engine, "live"), make_plan_json(full_with_engine, "live")
     assert first.stdout == second.stdout, "two runs of the prod plan differ"
     plan = json.loads(first.stdout)
-    assert set(plan) == {"stack", "resources"} and plan["stack"] == "prod"
+    assert set(plan) == {"stack", "resources"} and plan["stack"] == "live"
     for resource in plan["resources"]:
         assert set(resource) == PLAN_KEYS, f"{resource['urn']}: keys {sorted(resource)}"
     types = {r["type"] for r in plan["resources"]}
@@ -33,17 +37,17 @@ def test_json_plan_on_stdout_is_the_published_shape_and_byte_identical_across_ru
 
 def test_every_stack_plans_the_same_resources():
     def keys(stack):
-        return {(r.type, r.name) for r in shipped_plan(stack).resources}
+        return {(r.type, r.name) for r in fixture_plan("full", stack).resources}
 
-    reference = keys("prod")
-    for stack in STACKS:
-        assert keys(stack) == reference, f"{stack} differs from prod: {keys(stack) ^ reference}"
+    reference = keys("live")
+    for stack in FULL_STACKS:
+        assert keys(stack) == reference, f"{stack} differs from live: {keys(stack) ^ reference}"
 
 
 def test_secure_config_is_redacted_exactly(project):
-    project.set_stack_config("prod", "auth0:clientId", "deploy-client")
-    project.set_stack_config("prod", "auth0:clientSecret", {"secure": "v1:c2VjcmV0LWNpcGhlcnRleHQ="})
-    plan = project.plan("prod")
+    project.set_stack_config("live", "auth0:clientId", "deploy-client")
+    project.set_stack_config("live", "auth0:clientSecret", {"secure": "v1:c2VjcmV0LWNpcGhlcnRleHQ="})
+    plan = project.plan("live")
     [provider] = plan.of_type("pulumi:providers:auth0")
     assert provider.inputs["clientSecret"] == SECRET, f"{provider.urn}: client secret not redacted"
     assert provider.inputs["clientId"] == "deploy-client", f"{provider.urn}: a plain value was redacted"
@@ -68,11 +72,11 @@ def test_children_are_parented_under_their_workstream_component(prod_plan):
 
 def test_tree_groups_by_workstream_and_markdown_summarises(prod_plan):
     tree = render_tree(prod_plan)
-    assert tree.startswith("Offline plan for stack prod:")
+    assert tree.startswith("Offline plan for stack live:")
     assert "Tenant architecture (" in tree and "+ Tenant ciam-tenant-settings" in tree
     assert "+ CustomDomain ciam-custom-domain-domain  [protected]" in tree
     markdown = render_markdown(prod_plan)
-    assert markdown.startswith("### Offline plan: `prod`")
+    assert markdown.startswith("### Offline plan: `live`")
     assert "| Tenant architecture |" in markdown
 
 

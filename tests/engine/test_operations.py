@@ -29,15 +29,15 @@ def test_every_stack_plans_actions_bindings_log_streams_and_firewall_rules(stack
 
 def test_log_stream_credentials_are_secret_in_the_plan(stack_plan):
     streams = {r.name: r for r in stack_plan.of_type(LOG_STREAM)}
-    webhook = streams["ciam-log-streams-security-events"]
+    webhook = streams["ciam-log-streams-soc-webhook"]
     assert webhook.inputs["sink"]["httpEndpoint"] == SECRET, webhook.urn
     assert webhook.inputs["sink"]["httpAuthorization"] == SECRET, webhook.urn
-    datadog = streams["ciam-log-streams-datadog"]
+    datadog = streams["ciam-log-streams-metrics"]
     assert datadog.inputs["sink"]["datadogApiKey"] == SECRET, datadog.urn
 
 
 def test_security_events_preset_streams_failed_logins_blocks_breached_passwords_and_rate_limits(prod_plan):
-    [webhook] = [r for r in prod_plan.of_type(LOG_STREAM) if r.name == "ciam-log-streams-security-events"]
+    [webhook] = [r for r in prod_plan.of_type(LOG_STREAM) if r.name == "ciam-log-streams-soc-webhook"]
     assert webhook.inputs["type"] == "http", webhook.urn
     categories = [f["name"] for f in webhook.inputs["filters"]]
     assert all(f["type"] == "category" for f in webhook.inputs["filters"]), webhook.urn
@@ -47,17 +47,17 @@ def test_security_events_preset_streams_failed_logins_blocks_breached_passwords_
 
 
 def test_explicit_filters_win_over_the_preset(project):
-    edit(project, "log_streams", lambda s: s["security-events"].update(filters=["auth.login.fail"]))
-    [webhook] = [r for r in project.plan().of_type(LOG_STREAM) if r.name == "ciam-log-streams-security-events"]
+    edit(project, "log_streams", lambda s: s["soc-webhook"].update(filters=["auth.login.fail"]))
+    [webhook] = [r for r in project.plan().of_type(LOG_STREAM) if r.name == "ciam-log-streams-soc-webhook"]
     assert webhook.inputs["filters"] == [{"type": "category", "name": "auth.login.fail"}], webhook.urn
 
 
 def test_pii_config_and_status_reach_the_stream(project):
-    edit(project, "log_streams", lambda s: s["datadog"].update(status="paused"))
-    [datadog] = [r for r in project.plan().of_type(LOG_STREAM) if r.name == "ciam-log-streams-datadog"]
+    edit(project, "log_streams", lambda s: s["metrics"].update(status="paused"))
+    [datadog] = [r for r in project.plan().of_type(LOG_STREAM) if r.name == "ciam-log-streams-metrics"]
     assert datadog.inputs["status"] == "paused", datadog.urn
     assert datadog.inputs["piiConfig"] == {
-        "algorithm": "xxhash", "logFields": ["first_name", "last_name", "email", "phone", "address"], "method": "hash",
+        "algorithm": "xxhash", "logFields": ["email", "phone"], "method": "hash",
     }, datadog.urn
 
 
@@ -91,49 +91,49 @@ def test_any_number_of_streams_with_every_sink_type(project):
 
 def test_a_plain_text_webhook_url_is_refused(project):
     edit(project, "log_streams",
-         lambda s: s["security-events"]["sink"].update(http_endpoint="https://hooks.acme.example/t0ken"))
+         lambda s: s["soc-webhook"]["sink"].update(http_endpoint="https://hooks.acme.example/t0ken"))
     [line] = project.problems()
-    assert "log_streams.security-events.sink.http_endpoint: a plain-text value is not allowed here" in line, line
+    assert "log_streams.soc-webhook.sink.http_endpoint: a plain-text value is not allowed here" in line, line
 
 
 def test_an_unknown_sink_type_lists_the_supported_ones(project):
-    edit(project, "log_streams", lambda s: s["datadog"].update(type="loggly"))
+    edit(project, "log_streams", lambda s: s["metrics"].update(type="loggly"))
     [line] = project.problems()
-    assert "log_streams.datadog: type must be one of" in line and "'eventbridge'" in line, line
+    assert "log_streams.metrics: type must be one of" in line and "'eventbridge'" in line, line
 
 
 def test_an_unknown_filter_category_is_an_error(project):
-    edit(project, "log_streams", lambda s: s["datadog"].update(filters=["auth.login.failed"]))
+    edit(project, "log_streams", lambda s: s["metrics"].update(filters=["auth.login.failed"]))
     [line] = project.problems()
-    assert "log_streams.datadog.filters.0: expected one of" in line, line
+    assert "log_streams.metrics.filters.0: expected one of" in line, line
 
 
 def test_network_acl_rules_reach_auth0_as_written(prod_plan):
     rules = {r.name: r for r in prod_plan.of_type(NETWORK_ACL)}
-    block = rules["ciam-firewall-block-abusive-networks"].inputs
+    block = rules["ciam-firewall-deny-scrapers"].inputs
     assert block["priority"] == 10 and block["active"] is True
     assert block["rule"] == {"action": {"block": True}, "scope": "authentication",
-                             "match": {"asns": [64496], "ipv4Cidrs": ["198.51.100.0/24"]}}
-    redirect = rules["ciam-firewall-embargoed-countries"].inputs["rule"]
-    assert redirect["action"] == {"redirect": True, "redirectUri": "https://www.acme.example/unavailable"}
-    assert redirect["match"] == {"geoCountryCodes": ["CU", "IR", "KP", "SY"]}
+                             "match": {"asns": [64511], "ipv4Cidrs": ["203.0.113.128/25"]}}
+    redirect = rules["ciam-firewall-closed-markets"].inputs["rule"]
+    assert redirect["action"] == {"redirect": True, "redirectUri": "https://www.globex.example/unavailable"}
+    assert redirect["match"] == {"geoCountryCodes": ["CU", "KP"]}
 
 
 def test_a_duplicate_priority_is_an_error_naming_both_rules(project):
-    edit(project, "network_acls", lambda acls: acls["embargoed-countries"].update(priority=10))
+    edit(project, "network_acls", lambda acls: acls["closed-markets"].update(priority=10))
     lines = project.problems()
     assert len(lines) == 2 and all(line.startswith("tenant.yaml:") for line in lines), lines
-    assert ("network_acls.embargoed-countries.priority: priority 10 is also used by "
-            "network_acls.block-abusive-networks; priorities must be unique") in lines[1], lines
-    assert "network_acls.block-abusive-networks.priority: priority 10 is also used by" in lines[0], lines
+    assert ("network_acls.closed-markets.priority: priority 10 is also used by "
+            "network_acls.deny-scrapers; priorities must be unique") in lines[1], lines
+    assert "network_acls.deny-scrapers.priority: priority 10 is also used by" in lines[0], lines
 
 
 def test_a_duplicate_priority_from_a_stack_overlay_names_the_stack_file(project):
-    project.set_stack_config("qa", "ciam:network_acls", {"block-abusive-networks": {"priority": 20}})
-    lines = project.problems("qa")
-    assert any(line.startswith("Pulumi.qa.yaml:") and "ciam:network_acls.block-abusive-networks.priority: "
-               "priority 20 is also used by network_acls.embargoed-countries" in line for line in lines), lines
-    project.plan("prod")  # the other stacks are unaffected
+    project.set_stack_config("preprod", "ciam:network_acls", {"deny-scrapers": {"priority": 20}})
+    lines = project.problems("preprod")
+    assert any(line.startswith("Pulumi.preprod.yaml:") and "ciam:network_acls.deny-scrapers.priority: "
+               "priority 20 is also used by network_acls.closed-markets" in line for line in lines), lines
+    project.plan("live")  # the other stacks are unaffected
 
 
 @pytest.mark.parametrize("change, message", [
@@ -145,9 +145,9 @@ def test_a_duplicate_priority_from_a_stack_overlay_names_the_stack_file(project)
     ({"match": None}, "set match or not_match"),
 ])
 def test_malformed_firewall_rules_are_errors(project, change, message):
-    edit(project, "network_acls", lambda acls: acls["embargoed-countries"].update(change))
+    edit(project, "network_acls", lambda acls: acls["closed-markets"].update(change))
     lines = project.problems()
-    assert any("network_acls.embargoed-countries" in line and message in line for line in lines), lines
+    assert any("network_acls.closed-markets" in line and message in line for line in lines), lines
 
 
 def test_outbound_ips_output_is_for_the_tenant_region(prod_plan):
@@ -157,8 +157,8 @@ def test_outbound_ips_output_is_for_the_tenant_region(prod_plan):
 
 
 @pytest.mark.parametrize("domain, region", [
-    ("acme.eu.auth0.com", "EU"), ("acme.auth0.com", "US"), ("acme.us.auth0.com", "US"),
-    ("acme.au.auth0.com", "AU"), ("acme.jp.auth0.com", "JP"), ("login.acme.example", None),
+    ("globex.eu.auth0.com", "EU"), ("acme.auth0.com", "US"), ("acme.us.auth0.com", "US"),
+    ("acme.au.auth0.com", "AU"), ("acme.jp.auth0.com", "JP"), ("id.globex.example", None),
 ])
 def test_region_of_a_tenant_domain(domain, region):
     assert region_of(domain) == region
@@ -179,6 +179,6 @@ def test_a_blueprint_without_these_sections_still_exports_outbound_ips(project):
     for section in ("actions", "log_streams", "network_acls"):
         del data[section]
     project.write_blueprint(data)
-    plan = project.plan("dev")
+    plan = project.plan("sandbox")
     assert not plan.of_type(LOG_STREAM) and not plan.of_type(NETWORK_ACL)
     assert _sync_await(plan.outputs["outbound_ips"].future()) == {"region": "EU", "ipv4_cidrs": []}

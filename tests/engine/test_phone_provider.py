@@ -15,7 +15,7 @@ TWILIO = {
 }
 
 
-def _problems(project, edit, stack="prod") -> str:
+def _problems(project, edit, stack="live") -> str:
     data = project.blueprint()
     edit(data)
     project.write_blueprint(data)
@@ -41,7 +41,7 @@ def test_prod_plans_the_provider_with_a_secret_token_and_guardian_without_provid
 def test_planning_uses_no_deprecated_guardian_phone_field(project):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        project.plan("prod")
+        project.plan("live")
     deprecated = [str(w.message) for w in caught if issubclass(w.category, DeprecationWarning)
                   and "Unified Phone Experience" in str(w.message)]
     assert deprecated == [], deprecated
@@ -49,7 +49,7 @@ def test_planning_uses_no_deprecated_guardian_phone_field(project):
 
 def test_custom_provider_waits_for_its_action(project):
     _custom_provider_with_its_action(project)
-    plan = project.plan("prod")
+    plan = project.plan("live")
     (provider,) = plan.of_type(A + "phoneProvider:PhoneProvider")
     actions = {r.name: r.urn for r in plan.of_type(A + "action:Action")}
     assert provider.inputs["name"] == "custom" and "sid" not in provider.inputs["configuration"], provider.urn
@@ -60,7 +60,7 @@ def test_phone_code_messages_are_planned_as_phone_templates(project):
     data = project.blueprint()
     data["mfa"]["phone"]["enrollment_message"] = "{{code}} enrols you at Acme"
     project.write_blueprint(data)
-    templates = {r.inputs["type"]: r for r in project.plan("prod").of_type(
+    templates = {r.inputs["type"]: r for r in project.plan("live").of_type(
         A + "brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate")}
     assert list(templates) == ["otp_enroll"], list(templates)
     body = templates["otp_enroll"].inputs["content"]["body"]

@@ -23,7 +23,7 @@ def _opts(protect: bool) -> PolicyResourceOptions:
 
 
 def run_resource(rule_name: str, type_: str, props: dict, protect: bool = False, production: bool = True):
-    urn = f"urn:pulumi:prod::ciam::{type_}::case"
+    urn = f"urn:pulumi:live::ciam::{type_}::case"
     violations: list[str] = []
     args = ResourceValidationArgs(type_, props, urn, "case", _opts(protect), None)
     RULES_BY_NAME[rule_name].policy(production).validate(args, lambda message, urn=None: violations.append(message))
@@ -33,7 +33,7 @@ def run_resource(rule_name: str, type_: str, props: dict, protect: bool = False,
 def run_stack(rule_name: str, resources, production: bool = True):
     violations: list[str] = []
     args = StackValidationArgs([
-        PolicyResource(type_, props, f"urn:pulumi:prod::ciam::{type_}::{name}", name, _opts(False), None, None, [], {})
+        PolicyResource(type_, props, f"urn:pulumi:live::ciam::{type_}::{name}", name, _opts(False), None, None, [], {})
         for type_, name, props in resources
     ])
     RULES_BY_NAME[rule_name].policy(production).validate(args, lambda message, urn=None: violations.append(message))
@@ -114,7 +114,7 @@ def test_custom_database_connection_must_be_protected_too():
 
 
 def test_protection_rule_does_not_apply_outside_production():
-    props = {"domain": "login.dev.acme.example"}
+    props = {"domain": "id.sandbox.globex.example"}
     assert run_resource("data-bearing-resources-protected", "auth0:index/customDomain:CustomDomain", props,
                         production=False) == []
 
@@ -127,8 +127,8 @@ def test_critical_rules_are_mandatory_in_production_only():
 
 
 def test_environment_comes_from_the_stack_config_the_cli_hands_the_pack():
-    config = {"ciam:stack": '{"tenant_domain": "acme.eu.auth0.com", "environment": "qa"}', "auth0:domain": "x"}
-    assert environment_from_config(config) == "qa"
+    config = {"ciam:stack": '{"tenant_domain": "globex.eu.auth0.com", "environment": "preprod"}', "auth0:domain": "x"}
+    assert environment_from_config(config) == "preprod"
     assert not is_production(environment_from_config(config))
     assert is_production(environment_from_config({"ciam:stack": '{"environment": "production"}'}))
 

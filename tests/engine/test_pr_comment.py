@@ -6,12 +6,12 @@ from cli.pr_comment import SECTION_LIMIT, Section, compose, main
 
 
 def test_the_summary_says_which_steps_passed_failed_or_did_not_run():
-    text = compose("prod", [
+    text = compose("live", [
         Section("Offline plan", "## plan", 0, as_code=False),
         Section("Production checks", "rule brute-force: off", 1),
         Section("pulumi preview", None, None),
     ], commit="0123456789abcdef")
-    assert text.startswith("### Stack `prod` at 0123456789ab")
+    assert text.startswith("### Stack `live` at 0123456789ab")
     assert "| Offline plan | ok |" in text
     assert "| Production checks | failed (exit 1) |" in text
     assert "| pulumi preview | not run |" in text
@@ -19,12 +19,12 @@ def test_the_summary_says_which_steps_passed_failed_or_did_not_run():
 
 
 def test_output_with_backticks_cannot_close_its_code_block():
-    text = compose("dev", [Section("Stack diff", "a\n```\nb ````", 0)])
+    text = compose("sandbox", [Section("Stack diff", "a\n```\nb ````", 0)])
     assert "`````\na\n```\nb ````\n`````" in text
 
 
 def test_a_huge_section_is_clipped_with_a_pointer_to_the_artifacts():
-    text = compose("qa", [Section("Offline plan", "x" * (SECTION_LIMIT + 10), 0, as_code=False)])
+    text = compose("preprod", [Section("Offline plan", "x" * (SECTION_LIMIT + 10), 0, as_code=False)])
     assert "10 more characters in the run's artifacts" in text
     assert len(text) < SECTION_LIMIT + 500
 
@@ -35,7 +35,7 @@ def test_the_comment_is_built_from_the_files_the_workflow_wrote(tmp_path, capsys
     (tmp_path / "check.status").write_text("0\n")
     (tmp_path / "diff.txt").write_text("make: *** No rule to make target 'diff'")
     (tmp_path / "diff.status").write_text("2\n")
-    main(["--stack", "prod", "--dir", str(tmp_path)])
+    main(["--stack", "live", "--dir", str(tmp_path)])
     text = capsys.readouterr().out
     assert "| Offline plan | ok |" in text and "## 6 resources" in text
     assert "| Stack diff | failed (exit 2) |" in text

@@ -7,7 +7,7 @@ import pytest
 from components.config.errors import ConfigError
 
 
-def _error(project, edit, stack="prod") -> str:
+def _error(project, edit, stack="live") -> str:
     data = project.blueprint()
     edit(data)
     project.write_blueprint(data)
@@ -16,99 +16,99 @@ def _error(project, edit, stack="prod") -> str:
 
 def test_grant_naming_an_unknown_api(project):
     def edit(data):
-        data["applications"]["order-worker"]["grants"] = {"billing-api": ["read:invoices"]}
+        data["applications"]["fare-sync"]["grants"] = {"billing-api": ["read:invoices"]}
     message = _error(project, edit)
-    assert "tenant.yaml" in message and "applications.order-worker.grants.billing-api" in message, message
-    assert "unknown API 'billing-api' (defined: orders-api)" in message, message
+    assert "tenant.yaml" in message and "applications.fare-sync.grants.billing-api" in message, message
+    assert "unknown API 'billing-api' (defined: trips-api)" in message, message
 
 
 def test_grant_naming_an_unknown_scope(project):
     def edit(data):
-        data["applications"]["order-worker"]["grants"]["orders-api"] = ["read:orders", "delete:orders"]
+        data["applications"]["fare-sync"]["grants"]["trips-api"] = ["read:trips", "delete:orders"]
     message = _error(project, edit)
-    assert "applications.order-worker.grants.orders-api.1: API 'orders-api' has no scope 'delete:orders'" in message
+    assert "applications.fare-sync.grants.trips-api.1: API 'trips-api' has no scope 'delete:orders'" in message
 
 
 def test_grant_from_an_application_that_is_not_machine_to_machine(project):
     def edit(data):
-        data["applications"]["account"]["grants"] = {"orders-api": ["read:orders"]}
+        data["applications"]["portal"]["grants"] = {"trips-api": ["read:trips"]}
     message = _error(project, edit)
-    assert "applications.account: grants need the client_credentials grant type" in message, message
+    assert "applications.portal: grants need the client_credentials grant type" in message, message
 
 
 def test_connection_enabling_an_unknown_application(project):
     def edit(data):
-        data["connections"]["google-oauth2"]["enabled_applications"].append("kiosk")
+        data["connections"]["google-social"]["enabled_applications"].append("kiosk")
     message = _error(project, edit)
-    assert "connections.google-oauth2.enabled_applications.3: unknown application 'kiosk'" in message, message
-    assert "(defined: account, mobile, order-worker, storefront)" in message, message
+    assert "connections.google-social.enabled_applications.2: unknown application 'kiosk'" in message, message
+    assert "(defined: booking, companion, fare-sync, portal)" in message, message
 
 
 def test_role_permission_on_an_unknown_scope(project):
     def edit(data):
-        data["roles"]["customer-support"]["permissions"]["orders-api"].append("refund:orders")
+        data["roles"]["travel-agent"]["permissions"]["trips-api"].append("refund:orders")
     message = _error(project, edit)
-    assert "roles.customer-support.permissions.orders-api.2: API 'orders-api' has no scope 'refund:orders'" in message
+    assert "roles.travel-agent.permissions.trips-api.3: API 'trips-api' has no scope 'refund:orders'" in message
 
 
 def test_role_permission_on_an_unknown_api(project):
     def edit(data):
-        data["roles"]["catalog-manager"]["permissions"] = {"catalog-api": ["write:catalog"]}
+        data["roles"]["fare-auditor"]["permissions"] = {"catalog-api": ["write:catalog"]}
     message = _error(project, edit)
-    assert "roles.catalog-manager.permissions.catalog-api: unknown API 'catalog-api'" in message, message
+    assert "roles.fare-auditor.permissions.catalog-api: unknown API 'catalog-api'" in message, message
 
 
 def test_error_line_points_at_the_stack_overlay_when_it_introduced_the_problem(project):
-    project.set_stack_config("qa", "ciam:connections", {"customers": {"enabled_applications": ["kiosk"]}})
+    project.set_stack_config("preprod", "ciam:connections", {"travellers": {"enabled_applications": ["kiosk"]}})
     with pytest.raises(ConfigError) as caught:
-        project.plan("qa")
-    assert "Pulumi.qa.yaml" in str(caught.value) and "unknown application 'kiosk'" in str(caught.value)
+        project.plan("preprod")
+    assert "Pulumi.preprod.yaml" in str(caught.value) and "unknown application 'kiosk'" in str(caught.value)
 
 
 def test_social_client_secret_in_plain_text_is_refused(project):
     def edit(data):
-        data["connections"]["google-oauth2"]["client_secret"] = "hunter2"
+        data["connections"]["google-social"]["client_secret"] = "hunter2"
     message = _error(project, edit)
-    assert "connections.google-oauth2.client_secret: a plain-text value is not allowed here" in message, message
+    assert "connections.google-social.client_secret: a plain-text value is not allowed here" in message, message
 
 
 def test_a_plain_text_secret_is_not_echoed_into_ci_logs(project):
     def edit(data):
-        data["connections"]["google-oauth2"]["client_secret"] = "hunter2"
+        data["connections"]["google-social"]["client_secret"] = "hunter2"
     assert "hunter2" not in _error(project, edit)
 
 
 def test_connection_key_that_auth0_cannot_use_as_a_name(project):
     def edit(data):
-        data["connections"]["legacy_customers"] = data["connections"].pop("legacy-customers")
+        data["connections"]["frequent_flyers"] = data["connections"].pop("frequent-flyers")
     message = _error(project, edit)
-    assert "connections.legacy_customers: Auth0 connection names allow no '_'" in message, message
+    assert "connections.frequent_flyers: Auth0 connection names allow no '_'" in message, message
 
 
 def test_apple_without_its_key_identifiers(project):
     def edit(data):
-        del data["connections"]["apple"]["team_id"]
-    assert "connections.apple.key_id: apple needs team_id and key_id" in _error(project, edit)
+        del data["connections"]["sign-in-with-apple"]["team_id"]
+    assert "connections.sign-in-with-apple.key_id: apple needs team_id and key_id" in _error(project, edit)
 
 
 def test_unknown_strategy_lists_the_supported_ones(project):
     def edit(data):
-        data["connections"]["google-oauth2"]["strategy"] = "myspace"
+        data["connections"]["google-social"]["strategy"] = "myspace"
     message = _error(project, edit)
-    assert "connections.google-oauth2: strategy must be one of" in message and "'myspace'" in message, message
+    assert "connections.google-social: strategy must be one of" in message and "'myspace'" in message, message
 
 
 def test_browser_app_cannot_use_client_credentials(project):
     def edit(data):
-        data["applications"]["storefront"]["grant_types"] = ["authorization_code", "client_credentials"]
+        data["applications"]["booking"]["grant_types"] = ["authorization_code", "client_credentials"]
     message = _error(project, edit)
-    assert "applications.storefront: a spa application cannot use the client_credentials grant" in message
+    assert "applications.booking: a spa application cannot use the client_credentials grant" in message
 
 
 def test_rotating_refresh_tokens_must_expire(project):
     def edit(data):
-        data["applications"]["mobile"]["refresh_token"]["expiration_type"] = "non-expiring"
-    assert "applications.mobile.refresh_token: rotating refresh tokens must be expiring" in _error(project, edit)
+        data["applications"]["companion"]["refresh_token"]["expiration_type"] = "non-expiring"
+    assert "applications.companion.refresh_token: rotating refresh tokens must be expiring" in _error(project, edit)
 
 
 def test_admin_notifications_need_a_frequency(project):
@@ -135,31 +135,31 @@ def test_mfa_policy_without_a_factor(project):
 
 def test_missing_custom_database_script_names_the_file(project):
     def edit(data):
-        data["connections"]["legacy-customers"]["custom_database"]["login"] = "assets/custom-database/nope.js"
+        data["connections"]["frequent-flyers"]["custom_database"]["login"] = "assets/custom-database/nope.js"
     message = _error(project, edit)
-    assert "connections.legacy-customers.custom_database.login: file not found: assets/custom-database/nope.js" \
+    assert "connections.frequent-flyers.custom_database.login: file not found: assets/custom-database/nope.js" \
         in message, message
 
 
 def test_two_connections_with_one_auth0_name(project):
     def edit(data):
-        data["connections"]["legacy-customers"]["name"] = "customers"
+        data["connections"]["frequent-flyers"]["name"] = "travellers"
     message = _error(project, edit)
-    assert "connections.legacy-customers: connection name 'customers' is also used by connections.customers" \
+    assert "connections.frequent-flyers: connection name 'travellers' is also used by connections.travellers" \
         in message, message
 
 
 def test_two_apis_with_one_identifier(project):
     def edit(data):
-        data["apis"]["orders-copy"] = dict(data["apis"]["orders-api"])
+        data["apis"]["trips-copy"] = dict(data["apis"]["trips-api"])
     message = _error(project, edit)
-    assert "apis.orders-copy.identifier: identifier 'https://api.acme.example/orders' is also used by " \
-        "apis.orders-api" in message, message
+    assert "apis.trips-copy.identifier: identifier 'https://api.globex.example/trips' is also used by " \
+        "apis.trips-api" in message, message
 
 
 def test_email_verification_with_a_required_username(project):
     def edit(data):
-        data["connections"]["customers"].update(requires_username=True, email_verification="link")
+        data["connections"]["travellers"].update(requires_username=True, email_verification="link")
     message = _error(project, edit)
-    assert "connections.customers.email_verification: email_verification uses Auth0's flexible identifiers" \
+    assert "connections.travellers.email_verification: email_verification uses Auth0's flexible identifiers" \
         in message, message

@@ -59,7 +59,7 @@ def _plan():
     m2m = _record(CLIENT, "ciam-apps-reports", {"name": "reports", "appType": "non_interactive"})
     grant = _record(CLIENT_GRANT, "ciam-apps-reports-grant", {"audience": "https://api.acme.example"}, [m2m.urn])
     db = _record(CONNECTION, "ciam-connections-users", {"name": "users"})
-    return Plan("dev", [web, m2m, grant, db])
+    return Plan("sandbox", [web, m2m, grant, db])
 
 
 def test_discovery_url_and_issuer_are_built_from_the_custom_domain():

@@ -15,6 +15,7 @@ import yaml
 from pulumi import automation as auto
 
 from cli.offline import stack_config
+from components.config.stacks import promotion_order
 from tests.conftest import PROJECT_DIR, shipped_plan
 from tests.integration.settings import Settings, ephemeral_config, resolve
 from tests.integration.tenant_probe import Expected, Http, expected_resources, management_audience
@@ -32,10 +33,10 @@ class Deployment:
 
 
 def _shipped_tenants() -> dict[str, str]:
-    tenants = {}
-    for path in sorted(PROJECT_DIR.glob("Pulumi.*.yaml")):
-        config = (yaml.safe_load(path.read_text()) or {}).get("config") or {}
-        tenants[path.name[len("Pulumi."):-len(".yaml")]] = config.get("ciam:stack", {}).get("tenant_domain", "")
+    tenants = {}  # in promotion order: the first is the default config of an ephemeral stack
+    for stack in promotion_order(PROJECT_DIR):
+        config = (yaml.safe_load((PROJECT_DIR / f"Pulumi.{stack}.yaml").read_text()) or {}).get("config") or {}
+        tenants[stack] = config.get("ciam:stack", {}).get("tenant_domain", "")
     return tenants
 
 

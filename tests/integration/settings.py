@@ -1,9 +1,10 @@
 """Where the integration tests run, from the environment: which stack, which tenant, or why they cannot run.
 
 Two modes:
-- CIAM_IT_STACK=<org>/ciam/dev: check a stack the pipeline has just deployed (nothing is created or destroyed).
-- otherwise an ephemeral stack `it-<run id>` with the config of CIAM_IT_CONFIG_STACK (default dev), on a tenant
-  of its own (AUTH0_DOMAIN must not be a shipped stack's tenant: names would collide), destroyed afterwards.
+- CIAM_IT_STACK=<org>/ciam/<stack>: check a stack the pipeline has just deployed (nothing is created or destroyed).
+- otherwise an ephemeral stack `it-<run id>` with the config of CIAM_IT_CONFIG_STACK (default: the first
+  stack in promotion order), on a tenant of its own (AUTH0_DOMAIN must not be a shipped stack's tenant: names
+  would collide), destroyed afterwards.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def resolve(env: Mapping[str, str], pulumi_cli: str | None, shipped_tenants: Map
             return (f"AUTH0_DOMAIN is {domain} but stack {config_stack} is pinned to "
                     f"{shipped_tenants[config_stack]}")
         return Settings(stack_name, config_stack, False, domain, client_key=client_key)
-    config_stack = env.get("CIAM_IT_CONFIG_STACK", "dev")
+    config_stack = env.get("CIAM_IT_CONFIG_STACK") or next(iter(shipped_tenants), "")
     if config_stack not in shipped_tenants:
         return f"CIAM_IT_CONFIG_STACK={config_stack}: no Pulumi.{config_stack}.yaml in the project"
     owner = next((stack for stack, tenant in sorted(shipped_tenants.items()) if tenant == domain), None)
