@@ -9,12 +9,14 @@ FROM ?= dev
 TO ?= prod
 FILE ?= -
 
-.PHONY: stacks plan test lint schema snapshots bench preview-templates check diff guard scopes integration help
+.PHONY: stacks plan test test-js lint schema snapshots bench preview-templates check diff guard scopes integration help
 
 help:
 	@echo "make stacks                                                 the stacks (one per Pulumi.<stack>.yaml) in promotion order"
-	@echo "make plan STACK=<dev|qa|prod> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
-	@echo "make test                                                    ruff, then pytest"
+	@echo "make plan STACK=<stack> [FORMAT=tree|json|markdown]         desired state of a stack, offline"
+	@echo "make test                                                    lint, then pytest, then test-js (what CI runs)"
+	@echo "make lint                                                    ruff on the Python code"
+	@echo "make test-js                                                 node --test on the *.test.js under assets/ and .github/"
 	@echo "make schema                                                  regenerate schema/*.json from the model"
 	@echo "make preview-templates                                       render shipped email/page templates with sample values to build/preview/"
 	@echo "make scopes                                                  Management API scopes the deploy application needs"
@@ -42,6 +44,9 @@ JS_TESTS := $(shell find assets .github -name '*.test.js' 2>/dev/null | sort)
 
 test: lint
 	@$(BIN)/python -m pytest
+	@$(MAKE) --no-print-directory test-js
+
+test-js:
 	@if [ -n "$(JS_TESTS)" ]; then node --test $(JS_TESTS); fi
 
 schema: $(BIN)/.installed

@@ -18,7 +18,7 @@ def _mandatory(plan: Plan, environment: str = "production") -> dict[str, list[st
     return found
 
 
-def test_shipped_production_stack_passes_every_mandatory_rule():
+def test_a_sound_production_stack_passes_every_mandatory_rule():
     assert _mandatory(fixture_plan("full", "live")) == {}
 
 

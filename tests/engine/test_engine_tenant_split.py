@@ -1,0 +1,74 @@
+"""The engine works for any tenant: a copy of the project whose tenant files are replaced by the full fixture
+tenant plus a fourth stack passes its tenant tests after `make snapshots`, and so it does after a team's normal
+edit (an application, a stack, a claim)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+import yaml
+
+from tests.conftest import ProjectCopy, fixture_project
+
+# `-o` keeps make from re-installing the shared virtualenv in the copy.
+MAKE = ("make", "--no-print-directory", "-o", ".venv/bin/.installed")
+
+
+def _tenant_tests(project: ProjectCopy) -> None:
+    result = project.run(sys.executable, "-m", "pytest", "tests/tenant", "-q", "-p", "no:cacheprovider")
+    assert result.returncode == 0, f"tenant tests in {project.root}:\n{result.stdout[-3000:]}{result.stderr[-2000:]}"
+
+
+def _make(project: ProjectCopy, *args: str) -> str:
+    result = project.run(*MAKE, *args)
+    assert result.returncode == 0, f"make {' '.join(args)} in {project.root}:\n{result.stdout}{result.stderr}"
+    return result.stdout + result.stderr
+
+
+def _add_stack(project: ProjectCopy, name: str, like: str, environment: str, after: str) -> None:
+    """A new stack `name`, promoted to from `after`, on a tenant of its own."""
+    data = project.stack_file(like)
+    settings = data["config"]["ciam:stack"]
+    next_stack = project.stack_file(after)["config"]["ciam:stack"].get("promotes_to")
+    settings.update(tenant_domain=f"globex-{name}.eu.auth0.com", environment=environment)
+    settings.pop("promotes_to", None)
+    if next_stack:
+        settings["promotes_to"] = next_stack
+    project.write_stack_file(name, data)
+    previous = project.stack_file(after)
+    previous["config"]["ciam:stack"]["promotes_to"] = name
+    project.write_stack_file(after, previous)
+
+
+@pytest.fixture(scope="module")
+def adopted(tmp_path_factory) -> ProjectCopy:
+    """The engine with the full fixture tenant and a fourth stack, snapshots written."""
+    project = fixture_project("full", tmp_path_factory.mktemp("adopted"), engine=True)
+    _add_stack(project, "uat", like="preprod", environment="staging", after="preprod")
+    _make(project, "snapshots")
+    return project
+
+
+def test_a_replaced_tenant_with_a_fourth_stack_passes_its_tenant_tests(adopted):
+    snapshots = sorted(p.stem for p in (adopted.root / "tests" / "tenant" / "snapshots").glob("*.urns"))
+    assert snapshots == ["live", "preprod", "sandbox", "uat"], snapshots
+    order = [line.split()[0] for line in _make(adopted, "stacks").splitlines()]
+    assert order == ["sandbox", "preprod", "uat", "live"], "promotion order from ciam:stack.promotes_to"
+    _tenant_tests(adopted)
+
+
+def test_adding_an_application_a_stack_and_a_claim_then_make_snapshots_keeps_the_tenant_tests_green(adopted):
+    data = adopted.blueprint()
+    data["applications"]["lounge-kiosk"] = {"app_type": "spa", "callbacks": ["${portal_url}/kiosk/callback"]}
+    for connection in data["connections"].values():
+        connection["enabled_applications"].append("lounge-kiosk")
+    data["actions"]["token-claims"]["claims"]["user_metadata"].append("seat_preference")
+    adopted.write_blueprint(data)
+    _add_stack(adopted, "staging", like="preprod", environment="staging", after="uat")
+    _make(adopted, "snapshots")
+    _make(adopted, "plan", "STACK=staging")
+    _make(adopted, "check", "STACK=staging")
+    _tenant_tests(adopted)
+    stacks = yaml.safe_load((adopted.root / "Pulumi.uat.yaml").read_text())["config"]["ciam:stack"]
+    assert stacks["promotes_to"] == "staging"
