@@ -12,20 +12,20 @@ FILE ?= -
 .PHONY: stacks plan test test-js lint schema snapshots bench preview-templates check diff guard scopes integration help
 
 help:
-	@echo "make stacks                                                 the stacks (one per Pulumi.<stack>.yaml) in promotion order"
-	@echo "make plan STACK=<stack> [FORMAT=tree|json|markdown]         desired state of a stack, offline"
-	@echo "make test                                                    lint, then pytest, then test-js (what CI runs)"
-	@echo "make lint                                                    ruff on the Python code"
-	@echo "make test-js                                                 node --test on the *.test.js under assets/ and .github/"
-	@echo "make schema                                                  regenerate schema/*.json from the model"
-	@echo "make preview-templates                                       render shipped email/page templates with sample values to build/preview/"
-	@echo "make scopes                                                  Management API scopes the deploy application needs"
-	@echo "make integration                                             tests/integration against a real tenant (skips without one)"
-	@echo "make snapshots                                               rewrite tests/tenant/snapshots/<stack>.urns after a reviewed URN change"
-	@echo "make bench                                                   time the offline plan (figures, no assertions)"
-	@echo "make check STACK=<s>                                         Auth0 production checks on the offline plan (exit 1: mandatory fails)"
-	@echo "make diff FROM=<s> TO=<s>                                    resources and properties that differ between two stacks"
-	@echo "make guard [FILE=preview.json]                               fail a prod preview --json that deletes/replaces data (stdin without FILE)"
+	@echo "make stacks                                           the stacks (one per Pulumi.<stack>.yaml) in promotion order"
+	@echo "make plan STACK=<stack> [FORMAT=tree|json|markdown]   desired state of a stack, offline (exit 2: bad config)"
+	@echo "make check STACK=<stack>                              Auth0 production checks on the offline plan (exit 1: mandatory fails)"
+	@echo "make diff FROM=<stack> TO=<stack>                     resources and properties that differ between two stacks"
+	@echo "make guard [FILE=preview.json]                        fail a prod preview --json that deletes/replaces data (stdin without FILE)"
+	@echo "make test                                             lint, then pytest, then test-js (what CI runs)"
+	@echo "make lint                                             ruff on the Python code"
+	@echo "make test-js                                          node --test on the *.test.js under assets/ and .github/"
+	@echo "make snapshots                                        rewrite tests/tenant/snapshots/<stack>.urns after a reviewed URN change"
+	@echo "make schema                                           regenerate schema/*.json from the model"
+	@echo "make preview-templates                                render the email/page templates in the tenant's brand to build/preview/"
+	@echo "make scopes                                           Management API scopes the deploy application needs"
+	@echo "make bench                                            time the offline plan (figures, no assertions)"
+	@echo "make integration                                      tests/integration against a real tenant (skips without one)"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")' >&2
