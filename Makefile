@@ -22,7 +22,7 @@ help:
 	@echo "make test-js                                          node --test on the *.test.js under assets/ and .github/"
 	@echo "make snapshots                                        rewrite tests/tenant/snapshots/<stack>.urns after a reviewed URN change"
 	@echo "make schema                                           regenerate schema/*.json from the model"
-	@echo "make preview-templates                                render the email/page templates in the tenant's brand to build/preview/"
+	@echo "make preview-templates [STACK=<stack>]                render the email/page templates in the tenant's brand to build/preview/"
 	@echo "make scopes                                           Management API scopes the deploy application needs"
 	@echo "make bench                                            time the offline plan (figures, no assertions)"
 	@echo "make integration                                      tests/integration against a real tenant (skips without one)"
@@ -58,8 +58,9 @@ snapshots: $(BIN)/.installed
 bench: $(BIN)/.installed
 	@$(BIN)/python -m cli.bench
 
+# The brand and settings of STACK when given, else of the first production stack.
 preview-templates: $(BIN)/.installed
-	@$(BIN)/python -m cli.preview
+	@$(BIN)/python -m cli.preview $(if $(filter-out file,$(origin STACK)),--stack $(STACK))
 
 check: $(BIN)/.installed
 	@$(BIN)/python -m cli.check --stack $(STACK)

@@ -1,7 +1,10 @@
-"""`make preview-templates`: render every shipped email and page template with sample values, offline.
+"""`make preview-templates [STACK=<stack>]`: render every email and page template in the tenant's brand, offline.
 
 Which files are templates, and of what kind, comes from tenant.yaml (email_templates bodies,
-branding.page_template, pages, tenant.error_page); the sample values come from assets/preview/samples.yaml.
+branding.page_template, pages, tenant.error_page). What Auth0 fills in from the tenant's settings (friendly
+name, support email and URL, custom domain, logo and colours) comes from the stack's offline plan, so it is
+what the blueprint deploys (default: the first production stack); only what a template receives at run time
+(the user, the link, the application) comes from assets/preview/samples.yaml.
 Output: build/preview/<kind>/<name>.html and build/preview/index.html, to open in a browser.
 """
 
@@ -20,7 +23,10 @@ from liquid import Environment, StrictDefaultUndefined
 from liquid.exceptions import LiquidError
 
 from cli.liquid_auth0 import Auth0Tag
+from cli.offline import Plan, run_program
+from components.config.errors import ConfigError
 from components.config.merge import deep_merge
+from components.config.stacks import stacks
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SAMPLES_FILE = "assets/preview/samples.yaml"
@@ -78,12 +84,70 @@ def sample_variables(template: ShippedTemplate, samples: dict[str, Any]) -> dict
     return (samples.get("pages") or {}).get(template.name) or {}
 
 
+def _inputs(plan: Plan, type_token: str) -> dict[str, Any]:
+    found = plan.of_type(type_token)
+    return found[0].inputs if found else {}
+
+
+def tenant_variables(plan: Plan) -> dict[str, dict[str, Any]]:
+    """Per kind of template, the variables Auth0 fills from the tenant's settings, as this plan deploys them.
+
+    Emails: Auth0's common variables (tenant, friendly_name, support_email, support_url, custom_domain.domain)
+    plus `branding.*`, which the deploy writes into the bodies. Pages: what Universal Login page templates
+    (`branding`, `tenant`) and the classic change-password page (`tenant.picture_url`, `tenant.colors`) get.
+    """
+    tenant = _inputs(plan, "auth0:index/tenant:Tenant")
+    branding = _inputs(plan, "auth0:index/branding:Branding")
+    domain = _inputs(plan, "auth0:index/customDomain:CustomDomain").get("domain")
+    tenant_domain = _inputs(plan, "pulumi:providers:auth0").get("domain") or ""
+    colors = {key: value for key, value in {
+        "primary": (branding.get("colors") or {}).get("primary"),
+        "page_background": (branding.get("colors") or {}).get("pageBackground"),
+    }.items() if value}
+    brand = {"colors": colors}
+    if branding.get("logoUrl") or tenant.get("pictureUrl"):
+        brand["logo_url"] = branding.get("logoUrl") or tenant.get("pictureUrl")
+    contacts = {key: tenant[source] for key, source in (
+        ("friendly_name", "friendlyName"), ("support_email", "supportEmail"), ("support_url", "supportUrl"),
+    ) if tenant.get(source)}
+    common = {**contacts, "tenant": tenant_domain.split(".")[0], "branding": brand}
+    if domain:
+        common["custom_domain"] = {"domain": domain}
+    page_tenant = {**contacts, "name": tenant_domain.split(".")[0]}
+    classic_tenant = {**page_tenant, "colors": colors}
+    if brand.get("logo_url"):
+        classic_tenant["picture_url"] = tenant.get("pictureUrl") or brand["logo_url"]
+    pages = {"branding": brand, "tenant": page_tenant, **({"custom_domain": common["custom_domain"]} if domain else {})}
+    return {"emails": common, "login": pages, "change_password": {"tenant": classic_tenant}, "error": {}}
+
+
+def preview_stack(project_dir: Path) -> str:
+    """The stack whose brand the preview shows by default: the first production stack (or the last one)."""
+    infos = stacks(project_dir)
+    return next((info.name for info in infos if info.is_production), infos[-1].name if infos else "")
+
+
+_plans: dict[tuple[Path, str], Plan] = {}
+
+
+def stack_plan(project_dir: Path, stack: str | None) -> Plan:
+    stack = stack or preview_stack(project_dir)
+    if (project_dir, stack) not in _plans:
+        try:
+            _plans[project_dir, stack] = run_program(project_dir, stack)
+        except ConfigError as error:
+            raise PreviewError(f"stack {stack} does not plan:\n{error}") from None
+    return _plans[project_dir, stack]
+
+
 def render(template: ShippedTemplate, project_dir: Path = PROJECT_DIR,
-           environment: Environment | None = None) -> Rendered:
+           environment: Environment | None = None, stack: str | None = None) -> Rendered:
     """Render one template; a `PreviewError` names the file and the problem (an unknown variable, bad syntax)."""
     environment = environment or liquid_environment()
     samples = yaml.safe_load((project_dir / SAMPLES_FILE).read_text(encoding="utf-8")) or {}
-    variables = sample_variables(template, samples)
+    from_tenant = tenant_variables(stack_plan(project_dir, stack))
+    variables = deep_merge(sample_variables(template, samples),
+                           from_tenant["emails"] if template.kind == "emails" else from_tenant.get(template.name, {}))
     source = (project_dir / template.path).read_text(encoding="utf-8")
     body = _render(environment, source, template.path, variables)
     subject = None
@@ -111,13 +175,14 @@ def index_page(previews: list[Rendered]) -> str:
         for p in previews
     )
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Template previews</title></head>\n'
-            f"<body style=\"font-family:system-ui,sans-serif\">\n  <h1>Template previews (sample values)</h1>\n"
+            f"<body style=\"font-family:system-ui,sans-serif\">\n"
+            f"  <h1>Template previews (the tenant's settings, sample users)</h1>\n"
             f"  <ul>\n{rows}\n  </ul>\n</body>\n</html>\n")
 
 
-def write_previews(out_dir: Path, project_dir: Path = PROJECT_DIR) -> list[Path]:
+def write_previews(out_dir: Path, project_dir: Path = PROJECT_DIR, stack: str | None = None) -> list[Path]:
     environment = liquid_environment()
-    previews = [render(template, project_dir, environment) for template in shipped_templates(project_dir)]
+    previews = [render(template, project_dir, environment, stack) for template in shipped_templates(project_dir)]
     written = []
     for preview in previews:
         path = out_dir / preview.template.kind / f"{preview.template.name}.html"
@@ -131,11 +196,16 @@ def write_previews(out_dir: Path, project_dir: Path = PROJECT_DIR) -> list[Path]
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="make preview-templates", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=PROJECT_DIR / "build" / "preview")
+    parser.add_argument("--stack", help="whose brand and settings to show (default: the first production stack)")
     args = parser.parse_args(argv)
+    if args.stack and not (PROJECT_DIR / f"Pulumi.{args.stack}.yaml").is_file():
+        print(f"error: no stack file Pulumi.{args.stack}.yaml", file=sys.stderr)
+        sys.exit(2)
     try:
-        written = write_previews(args.out)
-    except (PreviewError, OSError) as error:
-        sys.exit(f"error: {error}")
+        written = write_previews(args.out, stack=args.stack)
+    except (PreviewError, OSError, ConfigError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        sys.exit(2)
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
     print(f"open {args.out / 'index.html'}", file=sys.stderr)

@@ -24,6 +24,7 @@ from components.authentication.universal_login import UniversalLogin, UniversalL
 from components.authorization.actions import Actions, ActionsArgs
 from components.authorization.roles import Roles, RolesArgs
 from components.config.loader import TenantConfig
+from components.customization.brand_values import brand_values
 from components.customization.branding import Branding, BrandingArgs
 from components.customization.email_templates import EmailTemplates, EmailTemplatesArgs
 from components.customization.hosted_pages import HostedPages, HostedPagesArgs
@@ -135,6 +136,7 @@ class CiamTenant(pulumi.ComponentResource):
                 EmailTemplates(f"{name}-email-templates", EmailTemplatesArgs(
                     templates=blueprint.email_templates,
                     default_from=blueprint.email_provider.default_from_address,
+                    brand=brand_values(blueprint),
                     after=[email_provider],
                 ), opts=child)
         LogStreams(f"{name}-log-streams", LogStreamsArgs(streams=blueprint.log_streams), opts=child)

@@ -124,14 +124,19 @@ _fixture_plans: dict[tuple[str, str], Plan] = {}
 _fixture_copies: dict[str, ProjectCopy] = {}
 
 
-def fixture_plan(tenant: str, stack: str) -> Plan:
-    """The plan of a fixture tenant's stack, run once per test session (from one unedited copy per tenant)."""
+def fixture_copy(tenant: str) -> ProjectCopy:
+    """One unedited project of a fixture tenant per test session: read it, never edit it."""
     if tenant not in _fixture_copies:
         root = Path(tempfile.mkdtemp(prefix=f"ciam-fixture-{tenant}-"))
         atexit.register(shutil.rmtree, root, ignore_errors=True)
         _fixture_copies[tenant] = ProjectCopy(root, tenant)
+    return _fixture_copies[tenant]
+
+
+def fixture_plan(tenant: str, stack: str) -> Plan:
+    """The plan of a fixture tenant's stack, run once per test session."""
     if (tenant, stack) not in _fixture_plans:
-        _fixture_plans[tenant, stack] = _fixture_copies[tenant].plan(stack)
+        _fixture_plans[tenant, stack] = fixture_copy(tenant).plan(stack)
     return _fixture_plans[tenant, stack]
 
 

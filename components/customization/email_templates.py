@@ -1,6 +1,7 @@
 """Customization and user-profile management: the emails Auth0 sends (verify, reset, welcome, blocked, ...).
 
-Creates: auth0.EmailTemplate per template name, its body from a Liquid HTML file under assets/emails/.
+Creates: auth0.EmailTemplate per template name, its body from a Liquid HTML file under assets/emails/, with the
+blueprint's brand (`{{ branding.logo_url }}`, `{{ branding.colors.* }}`) written in: Auth0 gives emails no brand.
 """
 
 from __future__ import annotations
@@ -12,21 +13,24 @@ import pulumi
 import pulumi_auth0 as auth0
 
 from components.config.email_templates import EmailTemplate, EmailTemplatesSection
+from components.customization.brand_values import with_brand
 
 
 @dataclass(frozen=True)
 class EmailTemplatesArgs:
     templates: EmailTemplatesSection
     default_from: str
+    brand: dict[str, str] = field(default_factory=dict)  # brand_values(blueprint)
     # Auth0 rejects template changes until the tenant's email provider exists.
     after: list[pulumi.Resource] = field(default_factory=list)
 
 
-def template_inputs(template_name: str, template: EmailTemplate, default_from: str) -> dict[str, Any]:
+def template_inputs(template_name: str, template: EmailTemplate, default_from: str,
+                    brand: dict[str, str] | None = None) -> dict[str, Any]:
     """auth0.EmailTemplate arguments (Python spells `from` as `from_`)."""
     return {
         "template": template_name,
-        "body": template.body.text,
+        "body": with_brand(template.body.text, brand or {}),
         "subject": template.subject,
         "from_": template.from_ or default_from,
         "syntax": template.syntax,
@@ -45,7 +49,7 @@ class EmailTemplates(pulumi.ComponentResource):
         for template_name, template in sorted(args.templates.items()):
             auth0.EmailTemplate(
                 f"{name}-{template_name}",
-                **template_inputs(template_name, template, args.default_from),
+                **template_inputs(template_name, template, args.default_from, args.brand),
                 opts=pulumi.ResourceOptions(parent=self, depends_on=args.after),
             )
         self.templates = pulumi.Output.from_input(sorted(args.templates))

@@ -6,6 +6,7 @@ import json
 
 from cli.offline import SECRET
 from components.config.prompt_texts import text_file_problem
+from components.customization.brand_values import with_brand
 from components.customization.prompt_texts import custom_text_body
 from tests.conftest import FIXTURE_TENANTS
 
@@ -47,7 +48,9 @@ def test_email_templates_wait_for_the_email_provider_and_use_the_files(stack_pla
     assert set(templates) >= {"verify_email", "reset_email", "welcome_email", "blocked_account"}
     for name, record in templates.items():
         assert provider.urn in record.dependencies, f"{record.urn} does not wait for {provider.urn}"
-        assert record.inputs["body"] == asset(f"assets/emails/{name}.html"), record.urn
+        brand = {"branding.logo_url": "https://cdn.globex.example/brand/wordmark.png",
+                 "branding.colors.primary": "#0a7d5a", "branding.colors.page_background": "#eef4f1"}
+        assert record.inputs["body"] == with_brand(asset(f"assets/emails/{name}.html"), brand), record.urn
         assert record.inputs["syntax"] == "liquid", record.urn
 
 

@@ -1,9 +1,9 @@
-"""`make preview-templates`: every shipped email and page template renders with the sample values."""
+"""`make preview-templates`: every email and page template renders in the tenant's brand (from the blueprint,
+through the offline plan) with sample values for what Auth0 hands it at run time. On the full fixture tenant."""
 
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from liquid.exceptions import LiquidSyntaxError
@@ -11,9 +11,10 @@ from liquid.exceptions import LiquidSyntaxError
 from cli.liquid_auth0 import PLACEHOLDERS
 from cli.preview import PreviewError, ShippedTemplate, liquid_environment, render, shipped_templates, write_previews
 from components.config.merge import lookup
-from tests.conftest import PROJECT_DIR
+from tests.conftest import fixture_copy, fixture_plan, fixture_project
 
-SHIPPED = shipped_templates()
+FULL = fixture_copy("full").root
+SHIPPED = shipped_templates(FULL)
 # The first variable of every `{{ ... }}`: what the template prints.
 PRINTED = re.compile(r"\{\{-?\s*([A-Za-z_][\w.]*)")
 
@@ -31,29 +32,29 @@ def test_every_template_tenant_yaml_uses_is_previewed():
 def test_every_html_file_under_assets_emails_and_pages_is_a_shipped_template():
     used = {t.path for t in SHIPPED}
     files = {
-        path.relative_to(PROJECT_DIR).as_posix()
+        path.relative_to(FULL).as_posix()
         for folder in ("emails", "pages")
-        for path in (PROJECT_DIR / "assets" / folder).glob("*.html")
+        for path in (FULL / "assets" / folder).glob("*.html")
     }
     assert files - used == set(), "HTML files that tenant.yaml does not use (so nothing previews or deploys them)"
 
 
 @pytest.mark.parametrize("template", SHIPPED, ids=template_id)
-def test_each_shipped_template_shows_its_sample_values(template):
-    preview = render(template)
-    source = (PROJECT_DIR / template.path).read_text(encoding="utf-8")
+def test_each_template_shows_its_tenant_and_sample_values(template):
+    preview = render(template, FULL)
+    source = (FULL / template.path).read_text(encoding="utf-8")
     printed = set(PRINTED.findall(source))
     assert printed, f"{template.path} prints no variable"
     for path in sorted(printed):
         found, value = lookup(preview.variables, tuple(path.split(".")))
-        assert found, f"{template.path}: no sample for {path}"
+        assert found, f"{template.path}: no value for {path}"
         assert str(value) in preview.html, f"{template.path}: sample {path}={value!r} missing from the output"
     assert "{{" not in preview.html and "{%" not in preview.html, f"{template.path}: Liquid left unrendered"
 
 
 @pytest.mark.parametrize("template", [t for t in SHIPPED if t.subject], ids=template_id)
 def test_email_subjects_render_with_the_samples(template):
-    preview = render(template)
+    preview = render(template, FULL)
     assert preview.subject and "{{" not in preview.subject, f"email_templates.{template.name}.subject"
     assert preview.variables["application"]["name"] in preview.subject or "application" not in template.subject
 
@@ -69,7 +70,7 @@ def test_the_auth0_tags_render_placeholders_and_keep_what_follows():
 
 def test_the_shipped_login_page_shows_the_widget_placeholder():
     login = next(t for t in SHIPPED if template_id(t) == "pages/login")
-    output = render(login).html
+    output = render(login, FULL).html
     assert PLACEHOLDERS[":widget"] in output and PLACEHOLDERS[":head"] in output
     assert "auth0:widget -%}" not in output
 
@@ -79,21 +80,48 @@ def test_an_unknown_auth0_tag_is_a_syntax_error():
         liquid_environment().from_string("{%- auth0:footer -%}")
 
 
-def test_a_variable_without_a_sample_names_the_file_and_line(tmp_path):
-    shutil.copy(PROJECT_DIR / "tenant.yaml", tmp_path / "tenant.yaml")
-    shutil.copytree(PROJECT_DIR / "assets", tmp_path / "assets")
-    welcome = tmp_path / "assets/emails/welcome_email.html"
+def test_a_variable_without_a_sample_names_the_file_and_line(project, tmp_path):
+    welcome = project.root / "assets/emails/welcome_email.html"
     welcome.write_text(welcome.read_text() + "\n{{ user.shoe_size }}\n")
     expected = r"assets/emails/welcome_email.html at line \d+: user.shoe_size is undefined"
     with pytest.raises(PreviewError, match=expected):
-        write_previews(tmp_path / "out", tmp_path)
+        write_previews(tmp_path / "out", project.root)
 
 
 def test_the_preview_writes_one_file_per_template_and_an_index(tmp_path):
-    written = write_previews(tmp_path)
+    written = write_previews(tmp_path, FULL)
     assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == sorted(
         f"{template_id(t)}.html" for t in SHIPPED
     )
     index = (tmp_path / "index.html").read_text()
     assert all(f'href="{template_id(t)}.html"' in index for t in SHIPPED)
-    assert "Confirm your email address for Acme Shop" in index
+    assert "Confirm your address for Globex Booking" in index
+
+
+def test_a_change_of_brand_in_tenant_yaml_shows_in_every_preview(tmp_path):
+    (tmp_path / "project").mkdir()
+    project = fixture_project("full", tmp_path / "project")
+    data = project.blueprint()
+    data["branding"]["colors"]["primary"] = "#c0ffee"
+    data["branding"]["logo_url"] = "https://cdn.globex.example/brand/rebrand.png"
+    data["tenant"]["friendly_name"] = "Globex Voyages"
+    project.write_blueprint(data)
+    write_previews(tmp_path / "out", project.root)
+    for name in ("emails/verify_email", "emails/reset_email", "pages/login"):
+        page = (tmp_path / "out" / f"{name}.html").read_text()
+        assert "#c0ffee" in page and "rebrand.png" in page, f"{name}: the new primary colour or logo is missing"
+        assert "#0a7d5a" not in page and "wordmark.png" not in page, f"{name}: the old brand is still there"
+    assert "Globex Voyages" in (tmp_path / "out" / "emails/verify_email.html").read_text()
+
+
+def test_the_preview_shows_the_chosen_stacks_settings(tmp_path):
+    write_previews(tmp_path, FULL, stack="sandbox")
+    assert "Globex Travel (Sandbox)" in (tmp_path / "emails/verify_email.html").read_text()
+
+
+def test_the_deployed_email_bodies_carry_the_blueprints_brand():
+    for record in fixture_plan("full", "live").of_type("auth0:index/emailTemplate:EmailTemplate"):
+        body = record.inputs["body"]
+        assert "{{ branding." not in body, f"{record.urn}: Auth0 gives emails no branding variables"
+        assert "https://cdn.globex.example/brand/wordmark.png" in body and "#0a7d5a" in body, record.urn
+        assert "{{ user." in body or "{{ url }}" in body, f"{record.urn}: run-time variables must stay for Auth0"
