@@ -9,10 +9,11 @@ FROM ?= dev
 TO ?= prod
 FILE ?= -
 
-.PHONY: plan test lint schema snapshots bench preview-templates check diff guard scopes integration help
+.PHONY: plan changes test lint schema snapshots bench preview-templates check diff guard scopes integration help
 
 help:
 	@echo "make plan STACK=<dev|qa|prod> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
+	@echo "make changes [BASE=<ref>] [STACK=<s>] [FORMAT=tree|markdown|json] [DETAILED=1]   what this change does per stack, offline (exit 2 with DETAILED=1 when there are changes)"
 	@echo "make test                                                    ruff, then pytest"
 	@echo "make schema                                                  regenerate schema/*.json from the model"
 	@echo "make preview-templates                                       render shipped email/page templates with sample values to build/preview/"
@@ -32,6 +33,11 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 
 plan: $(BIN)/.installed
 	@$(BIN)/python -m cli.plan --stack $(STACK) --format $(FORMAT)
+
+# BASE defaults to the merge base with main; STACK, when not given, means every stack (not the default dev).
+changes: $(BIN)/.installed
+	@$(BIN)/python -m cli.changes --format $(FORMAT) $(if $(BASE),--base $(BASE)) \
+		$(if $(filter-out file,$(origin STACK)),--stack $(STACK)) $(if $(filter 1,$(DETAILED)),--detailed-exitcode)
 
 lint: $(BIN)/.installed
 	@$(BIN)/ruff check .
