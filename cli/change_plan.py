@@ -13,6 +13,7 @@ from typing import Any
 
 from cli.offline import SECRET, Plan, Record
 from cli.references import short_type
+from cli.values import MISSING
 
 # Properties whose change makes the Auth0 provider delete and re-create the resource (ForceNew in the
 # terraform-provider-auth0 schema that pulumi-auth0 bridges), by engine property name.
@@ -31,7 +32,6 @@ FORCES_REPLACEMENT: dict[str, tuple[str, ...]] = {
     "auth0:index/promptCustomText:PromptCustomText": ("language", "prompt"),
     "auth0:index/promptScreenPartials:PromptScreenPartials": ("promptType",),
 }
-MISSING = "(unset)"
 _PAIRING_THRESHOLD = 0.5
 
 

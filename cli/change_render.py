@@ -3,33 +3,18 @@ comment cuts only between them), JSON (deterministic: same plans, same bytes).""
 
 from __future__ import annotations
 
-import hashlib
 import json
-from typing import Any
 
-from cli.change_plan import MISSING, PropertyChange, ResourceChange, StackChanges
+from cli.change_plan import PropertyChange, ResourceChange, StackChanges
+from cli.pr_comment import BLOCK_MARK, fence_for
 from cli.references import short_type
 from cli.render import WORKSTREAMS
+from cli.values import shown
 
 SYMBOLS = {"add": "+", "delete": "-", "update": "~", "replace": "-/+"}
 VERBS = {"add": "create", "delete": "delete", "update": "update", "replace": "replace"}
 _COLOURS = {"add": "\033[32m", "delete": "\033[31m", "update": "\033[33m", "replace": "\033[35m"}
 _RESET = "\033[0m"
-FITS = 160  # a single-line value up to this many characters is shown whole in a created resource
-
-
-def fingerprint(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()[:8]
-
-
-def shown(value: Any, whole: bool = False) -> str:
-    """A value on one line: whole when it fits (or `whole`), else its size and a short hash, so a change shows."""
-    if value == MISSING:
-        return MISSING
-    if isinstance(value, str) and ("\n" in value or (len(value) > FITS and not whole)):
-        lines = value.count("\n") + (0 if value.endswith("\n") else 1)
-        return f"({lines} line{'s' if lines != 1 else ''}, {len(value)} chars, sha256 {fingerprint(value)})"
-    return json.dumps(value, ensure_ascii=False)
 
 
 def property_lines(prop: PropertyChange, action: str) -> list[str]:
@@ -103,23 +88,14 @@ def render_tree(stacks: list[StackChanges], colour: bool = False) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def fence_for(text: str) -> str:
-    longest = 0
-    for line in text.splitlines():
-        stripped = line.lstrip()
-        run = len(stripped) - len(stripped.lstrip("`"))
-        longest = max(longest, run)
-    return "`" * max(3, longest + 1)
+def _markdown_line(change: ResourceChange) -> str:
+    return f"- **{VERBS[change.action]}** `{short_type(change.type)}` `{change.name}`" + (
+        " (protected)" if change.protect else "")
 
 
 def fenced(text: str, info: str = "") -> str:
     fence = fence_for(text)
     return f"{fence}{info}\n{text.rstrip()}\n{fence}"
-
-
-def _markdown_line(change: ResourceChange) -> str:
-    return f"- **{VERBS[change.action]}** `{short_type(change.type)}` `{change.name}`" + (
-        " (protected)" if change.protect else "")
 
 
 def resource_block(change: ResourceChange) -> str:
@@ -147,7 +123,7 @@ def render_markdown(stacks: list[StackChanges], colour: bool = False) -> str:
     for changes in stacks:
         parts.append(f"### Change plan: `{changes.stack}`\n")
         parts += markdown_blocks(changes)
-    return "\n".join(parts)
+    return f"\n{BLOCK_MARK}\n".join(parts)
 
 
 def render_json(stacks: list[StackChanges], colour: bool = False) -> str:

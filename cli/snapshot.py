@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cli.offline import Plan
 from cli.plan import PROJECT_DIR, plan_or_exit
+from cli.values import count_line
 
 SNAPSHOT_DIR = PROJECT_DIR / "tests" / "snapshots"
 STACKS = ("dev", "qa", "prod")
@@ -31,9 +32,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.parse_args(argv)
     SNAPSHOT_DIR.mkdir(parents=True, exist_ok=True)
     for stack in STACKS:
-        text = snapshot_text(plan_or_exit(stack))
+        plan = plan_or_exit(stack)
+        text = snapshot_text(plan)
         snapshot_path(stack).write_text(text)
-        print(f"wrote {snapshot_path(stack).relative_to(PROJECT_DIR)} ({text.count(chr(10))} URNs)", file=sys.stderr)
+        print(f"wrote {snapshot_path(stack).relative_to(PROJECT_DIR)} ({text.count(chr(10))} URNs: "
+              f"{count_line([r.type for r in plan.resources])})", file=sys.stderr)
 
 
 if __name__ == "__main__":
