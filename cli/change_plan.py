@@ -83,6 +83,7 @@ class StackChanges:
     stack: str
     resources: list[ResourceChange] = field(default_factory=list)
     settings: list[PropertyChange] = field(default_factory=list)  # ciam:stack, outputs, secrets
+    diagram: str = ""  # Mermaid picture of the new plan with the changed nodes marked (Markdown only)
 
     @property
     def auth0(self) -> list[ResourceChange]:

@@ -17,11 +17,11 @@ _COLOURS = {"add": "\033[32m", "delete": "\033[31m", "update": "\033[33m", "repl
 _RESET = "\033[0m"
 
 
-def property_lines(prop: PropertyChange, action: str) -> list[str]:
+def property_lines(prop: PropertyChange, action: str, diff_indent: str = "  ") -> list[str]:
     if action == "add":
         return [f"{prop.path}: {shown(prop.new)}"]
     if prop.diff:
-        return [f"{prop.path}: {shown(prop.old)} -> {shown(prop.new)}", *(f"  {line}" for line in prop.diff)]
+        return [f"{prop.path}: {shown(prop.old)} -> {shown(prop.new)}", *(f"{diff_indent}{line}" for line in prop.diff)]
     return [f"{prop.path}: {shown(prop.old, whole=True)} -> {shown(prop.new, whole=True)}"]
 
 
@@ -30,14 +30,15 @@ def headline(change: ResourceChange) -> str:
     return f"{SYMBOLS[change.action]} {short_type(change.type)} {change.name}{protect}"
 
 
-def detail_lines(change: ResourceChange) -> list[str]:
+def detail_lines(change: ResourceChange, indent: str = "", diff_indent: str = "  ") -> list[str]:
     lines = []
     if change.reason:
-        lines.append(f"reason: {change.reason}")
+        lines.append(f"{indent}reason: {change.reason}")
     if change.old_urn:
-        lines.append(f"was: {change.old_urn}")
+        lines.append(f"{indent}was: {change.old_urn}")
     for prop in change.properties:
-        lines += property_lines(prop, change.action)
+        for number, line in enumerate(property_lines(prop, change.action, diff_indent)):
+            lines.append(f"{indent}{line}" if number == 0 or not prop.diff else line)
     return lines
 
 
@@ -71,7 +72,7 @@ def render_tree(stacks: list[StackChanges], colour: bool = False) -> str:
             for change in items:
                 paint, reset = (_COLOURS[change.action], _RESET) if colour else ("", "")
                 out.append(f"  {paint}{headline(change)}{reset}")
-                out += [f"      {line}" for line in detail_lines(change)]
+                out += detail_lines(change, indent="      ", diff_indent="        ")
             out.append("")
         if changes.settings:
             out.append("Stack settings")
@@ -100,7 +101,8 @@ def fenced(text: str, info: str = "") -> str:
 
 def resource_block(change: ResourceChange) -> str:
     """One resource's change as Markdown that stands alone (the comment may stop after any block)."""
-    body = [headline(change), *(f"    {line}" for line in detail_lines(change))]
+    # Diff lines stay at the start of the line, so GitHub colours them.
+    body = [headline(change), *detail_lines(change, indent="    ", diff_indent="")]
     return f"{_markdown_line(change)}\n\n{fenced(chr(10).join(body), 'diff')}\n"
 
 
@@ -115,6 +117,8 @@ def markdown_blocks(changes: StackChanges) -> list[str]:
     if changes.settings:
         lines = [line for prop in changes.settings for line in property_lines(prop, "update")]
         blocks.append("**Stack settings**\n\n" + fenced("\n".join(lines), "diff") + "\n")
+    if changes.diagram:
+        blocks.append(f"<details><summary>Tenant diagram</summary>\n\n{changes.diagram}\n\n</details>\n")
     return blocks
 
 

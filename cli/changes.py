@@ -23,6 +23,7 @@ from cli.change_render import RENDERERS
 from cli.offline import Plan, Record
 from cli.references import with_references
 from cli.render import workstream_of
+from cli.tenant_diagram import diagram
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 _RECORDER = Path(__file__).resolve().parent / "recorded.py"
@@ -133,6 +134,7 @@ def stack_changes(base_entry, head_entry, stack: str) -> StackChanges:
         groups.update({r.urn: workstream_of(r, by_urn) for r in plan.resources})
     changes = compare(before, after, groups)
     changes.settings = settings_changes(before_settings, after_settings)
+    changes.diagram = diagram(after, {c.name: c.action for c in changes.resources})
     return changes
 
 

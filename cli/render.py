@@ -9,6 +9,7 @@ from typing import Any
 from cli.offline import Plan, Record
 from cli.pr_comment import BLOCK_MARK, fence_for
 from cli.references import short_type, with_references
+from cli.tenant_diagram import diagram
 from cli.values import count_line, shown
 
 WORKSTREAMS = {
@@ -123,7 +124,7 @@ def render_markdown(plan: Plan) -> str:
     for key, records in groups.items():
         kinds = sorted({short_type(r.type) for r in records})
         lines.append(f"| {_title(key)} | {len(records)} | {', '.join(kinds)} |")
-    lines.append("")
+    lines += ["", BLOCK_MARK, "<details><summary>Tenant diagram</summary>", "", diagram(plan), "", "</details>", ""]
     for key, records in groups.items():
         body = "\n".join(line for record in records for line in _resource_lines(record))
         fence = fence_for(body)
