@@ -4,8 +4,8 @@ CI writes it to an artifact; a trusted workflow posts it (fork PRs included).
 
     python -m cli.pr_comment --stack prod --dir build/prod > build/comment/prod.md
 
-`--dir` holds what the pull-request workflow's steps wrote: changes.md, check.txt, diagram.md, diff.txt,
-preview.txt, plan.md (each optional) and <name>.status files with the step's exit code.
+`--dir` holds what the pull-request workflow's steps wrote: changes.md (with the tenant diagram), check.txt,
+diff.txt, preview.txt, plan.md (each optional) and <name>.status files with the step's exit code.
 
 Valid Markdown at any size: every fence and <details> closes, and a section too long for the comment is cut
 only between blocks (Markdown blocks the renderers separate with BLOCK_MARK, or resources in command output)
@@ -33,6 +33,7 @@ class Section:
     as_code: bool = True
     folded: bool = True  # folded unless it failed
     in_table: bool = True
+    share: float = 1.0  # at most this fraction of the comment, so one long section cannot crowd out the rest
 
     @property
     def verdict(self) -> str:
@@ -118,26 +119,25 @@ def compose(stack: str, sections: list[Section], commit: str = "", limit: int = 
     shown = [s for s in sections if s.text is not None]
     for index, section in enumerate(shown):
         reserve = _STUB * (len(shown) - index - 1)
-        budget = max(_STUB, limit - len(out) - reserve - 2)
+        budget = max(_STUB, min(limit - len(out) - reserve - 2, int(limit * section.share)))
         out += "\n" + render_section(section, budget) + "\n"
     return out
 
 
 def read_section(directory: Path, name: str, title: str, as_code: bool = True, folded: bool = True,
-                 in_table: bool = True) -> Section:
+                 in_table: bool = True, share: float = 1.0) -> Section:
     text_path, status_path = directory / name, directory / f"{Path(name).stem}.status"
     text = text_path.read_text(errors="replace") if text_path.is_file() else None
     status = int(status_path.read_text().strip() or 1) if status_path.is_file() else (None if text is None else 0)
-    return Section(title, text, status, as_code, folded, in_table)
+    return Section(title, text, status, as_code, folded, in_table, share)
 
 
 def sections_in(directory: Path) -> list[Section]:
     return [
-        read_section(directory, "changes.md", "Change plan", as_code=False, folded=False),
-        read_section(directory, "check.txt", "Production checks", folded=False),
-        read_section(directory, "diagram.md", "Tenant diagram", as_code=False, in_table=False),
-        read_section(directory, "diff.txt", "Stack diff"),
-        read_section(directory, "preview.txt", "pulumi preview"),
+        read_section(directory, "changes.md", "Change plan", as_code=False, folded=False, share=0.5),
+        read_section(directory, "check.txt", "Production checks", folded=False, share=0.2),
+        read_section(directory, "diff.txt", "Stack diff", share=0.1),
+        read_section(directory, "preview.txt", "pulumi preview", share=0.25),
         read_section(directory, "plan.md", "Desired state (offline plan)", as_code=False),
     ]
 
