@@ -4,17 +4,20 @@
 'use strict';
 
 const STACKS = ['dev', 'qa', 'prod'];
-const MAX_BODY = 60000; // GitHub rejects comments over 65536 characters
+const MAX_BODY = 65000; // GitHub rejects comments over 65536 characters; cli/pr_comment.py stays under 60000
 
 function marker(stack) {
   if (!STACKS.includes(stack)) throw new Error(`unknown stack ${JSON.stringify(stack)}`);
   return `<!-- ciam-plan:${stack} -->`;
 }
 
+// The composer already cuts between blocks; slicing here could leave a code fence or a <details> open and
+// turn the rest of the comment into literal code, so an oversized text is replaced by a short notice instead.
 function commentBody(stack, text) {
   let body = String(text);
   if (body.length > MAX_BODY) {
-    body = body.slice(0, MAX_BODY) + '\n\n… truncated; the whole plan is in the run\'s artifacts.';
+    body = `### Stack \`${stack}\`\n\nThe plan comment (${body.length} characters) is over GitHub's limit; ` +
+      'the whole plan is in the run\'s artifacts.\n';
   }
   return `${marker(stack)}\n${body}`;
 }
