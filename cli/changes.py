@@ -86,20 +86,25 @@ class BaseCheckout:
     def __enter__(self) -> Path:
         self._previous = signal.signal(signal.SIGTERM, _terminate) if _main_thread() else None
         self._tmp = tempfile.TemporaryDirectory(prefix="ciam-changes-")
-        checkout = Path(self._tmp.name) / "base"
-        _git(self.project_dir, "worktree", "add", "--detach", "--quiet", str(checkout), self.commit)
-        self.path = checkout
-        return checkout / _prefix_in_repo(self.project_dir)
+        self.path = Path(self._tmp.name) / "base"
+        try:
+            _git(self.project_dir, "worktree", "add", "--detach", "--quiet", str(self.path), self.commit)
+            return self.path / _prefix_in_repo(self.project_dir)
+        except BaseException:  # interrupted while checking out: __exit__ will not run
+            self.__exit__(None, None, None)
+            raise
 
     def __exit__(self, *exc) -> None:
         try:
             if self.path is not None:
-                subprocess.run(["git", "worktree", "remove", "--force", str(self.path)], cwd=self.project_dir,
-                               capture_output=True)
-                subprocess.run(["git", "worktree", "prune"], cwd=self.project_dir, capture_output=True)
+                # Twice --force: also a worktree that an interrupted `git worktree add` left locked.
+                subprocess.run(["git", "worktree", "remove", "--force", "--force", str(self.path)],
+                               cwd=self.project_dir, capture_output=True)
         finally:
             if self._tmp is not None:
                 self._tmp.cleanup()
+                self._tmp = None
+            subprocess.run(["git", "worktree", "prune"], cwd=self.project_dir, capture_output=True)
             if self._previous is not None:
                 signal.signal(signal.SIGTERM, self._previous)
 

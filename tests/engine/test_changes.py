@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -189,3 +191,17 @@ def test_no_mock_id_is_printed(repo):
     assert "+ RolePermissions ciam-roles-viewer-permissions" in result.stdout, result.stdout
     assert not re.search(r"ciam-[a-z-]+-id\b", result.stdout), result.stdout
     assert "roleId: \"<Role ciam-roles-viewer>\"" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_an_interrupted_run_removes_its_worktree(repo, signal_number):
+    process = subprocess.Popen([sys.executable, "-m", "cli.changes", "--base", "HEAD"], cwd=repo.root,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and process.poll() is None:
+        if repo.git("worktree", "list").count("\n") > 1:
+            break
+        time.sleep(0.02)
+    process.send_signal(signal_number)
+    process.wait(timeout=60)
+    assert repo.git("worktree", "list").count("\n") == 1, repo.git("worktree", "list")
