@@ -9,11 +9,12 @@ FROM ?= dev
 TO ?= prod
 FILE ?= -
 
-.PHONY: stacks plan test test-js lint schema snapshots bench preview-templates check diff guard scopes integration help
+.PHONY: stacks plan changes test test-js lint schema snapshots bench preview-templates check diff guard scopes integration help
 
 help:
 	@echo "make stacks                                           the stacks (one per Pulumi.<stack>.yaml) in promotion order"
 	@echo "make plan STACK=<stack> [FORMAT=tree|json|markdown]   desired state of a stack, offline (exit 2: bad config)"
+	@echo "make changes [BASE=<ref>] [STACK=<stack>] [FORMAT=tree|markdown|json] [DETAILED=1]  what this change does per stack, offline (DETAILED=1: exit 2 when there are changes)"
 	@echo "make check STACK=<stack>                              Auth0 production checks on the offline plan (exit 1: mandatory fails)"
 	@echo "make diff FROM=<stack> TO=<stack>                     resources and properties that differ between two stacks"
 	@echo "make guard [FILE=preview.json]                        fail a prod preview --json that deletes/replaces data (stdin without FILE)"
@@ -35,6 +36,11 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 
 plan: $(BIN)/.installed
 	@$(BIN)/python -m cli.plan --stack $(STACK) --format $(FORMAT)
+
+# BASE defaults to the merge base with main; STACK, when not given, means every stack (not the default dev).
+changes: $(BIN)/.installed
+	@$(BIN)/python -m cli.changes --format $(FORMAT) $(if $(BASE),--base $(BASE)) \
+		$(if $(filter-out file,$(origin STACK)),--stack $(STACK)) $(if $(filter 1,$(DETAILED)),--detailed-exitcode)
 
 lint: $(BIN)/.installed
 	@$(BIN)/ruff check .

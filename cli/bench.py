@@ -13,6 +13,7 @@ import time
 from cli.offline import run_program
 from cli.plan import PROJECT_DIR
 from cli.stacks import stack_names_or_exit
+from cli.values import resource_counts
 
 RUNS = 5
 
@@ -24,20 +25,22 @@ def _cold(stack: str) -> float:
     return time.perf_counter() - started
 
 
-def _warm(stack: str) -> tuple[float, int]:
+def _warm(stack: str) -> tuple[float, dict[str, int]]:
     started = time.perf_counter()
     plan = run_program(PROJECT_DIR, stack)
-    return time.perf_counter() - started, len(plan.resources)
+    return time.perf_counter() - started, resource_counts([r.type for r in plan.resources])
 
 
 def main() -> None:
     print(f"offline plan, {RUNS} runs per stack (median / max, seconds)")
-    print(f"{'stack':<6} {'resources':>9} {'cold median':>12} {'cold max':>9} {'warm median':>12}")
+    print(f"{'stack':<6} {'auth0':>6} {'components':>10} {'cold median':>12} {'cold max':>9} {'warm median':>12}")
     for stack in stack_names_or_exit(PROJECT_DIR):
         cold = [_cold(stack) for _ in range(RUNS)]
         warm_runs = [_warm(stack) for _ in range(RUNS)]
         warm = [seconds for seconds, _ in warm_runs]
-        print(f"{stack:<6} {warm_runs[0][1]:>9} {statistics.median(cold):>12.3f} {max(cold):>9.3f} "
+        counts = warm_runs[0][1]
+        print(f"{stack:<6} {counts['auth0']:>6} {counts['components']:>10} {statistics.median(cold):>12.3f} "
+              f"{max(cold):>9.3f} "
               f"{statistics.median(warm):>12.3f}")
 
 

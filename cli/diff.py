@@ -8,14 +8,15 @@ review, the parity test is what enforces.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cli.change_plan import line_diff
 from cli.offline import Plan, Record
 from cli.plan import PROJECT_DIR, plan_or_exit
+from cli.values import shown
 from components.config.loader import BLUEPRINT_FILE
 from components.config.parity import ParityException, ParitySection
 from components.config.sources import read_yaml
@@ -88,11 +89,8 @@ def parity_problems(plans: dict[str, Plan], exceptions: list[ParityException]) -
 
 
 def _shown(value: Any) -> str:
-    if value is _MISSING:
-        return "(unset)"
-    if isinstance(value, str) and len(value) > 60:
-        return json.dumps(value[:40]) + f"... ({len(value)} chars)"
-    return json.dumps(value)
+    # One-line values whole; multi-line ones (Action code, HTML) by size and hash, with their line diff below.
+    return "(unset)" if value is _MISSING else shown(value, whole=True)
 
 
 def render(diff: StackDiff, exceptions: list[ParityException] = ()) -> str:
@@ -105,7 +103,9 @@ def render(diff: StackDiff, exceptions: list[ParityException] = ()) -> str:
     lines.append(f"Property differences ({len(diff.changed)} resources):")
     for key, changes in diff.changed.items():
         lines.append(f"  {key}")
-        lines += [f"    {path}: {_shown(a)} -> {_shown(b)}" for path, a, b in changes]
+        for path, a, b in changes:
+            lines.append(f"    {path}: {_shown(a)} -> {_shown(b)}")
+            lines += [f"      {line}" for line in line_diff(a, b)]
     if not diff.changed:
         lines.append("  none")
     return "\n".join(lines) + "\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import runpy
 import threading
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ _SIGNATURE_KEY = "4dabf18193072939515e22adb298388d"
 _SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270"
 _UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 _ROOT_TYPE = "pulumi:pulumi:Stack"
+# The stand-in value of a secret under mocks names its reference (never its value), e.g. `[secret crm_api_key]`.
+_SECRET_STAND_IN = re.compile(r"\[(?:unset )?secret ([A-Za-z0-9_:.-]+)\]")
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,11 @@ class Record:
     dependencies: tuple[str, ...]
     inputs: dict[str, Any]
     provider: str | None = None  # the provider reference; not part of the published JSON shape
+    # Also outside the published shape, for the change plan: the URNs this resource was known by (Aliases),
+    # its own replace-on-changes paths, and which secret reference each `[secret]` input holds.
+    aliases: tuple[str, ...] = ()
+    replace_on_changes: tuple[str, ...] = ()
+    secret_refs: tuple[tuple[str, str], ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -87,6 +95,41 @@ def plain(value: Any) -> Any:
     if kind == "bool_value":
         return value.bool_value
     return None
+
+
+def secret_references(value: Any, path: str = "") -> list[tuple[str, str]]:
+    """(input path, secret reference name) for every secret inside a protobuf value, from its mock stand-in."""
+    if isinstance(value, struct_pb2.Value):
+        kind = value.WhichOneof("kind")
+        if kind == "struct_value":
+            return secret_references(value.struct_value, path)
+        if kind == "list_value":
+            return secret_references(value.list_value, path)
+        return []
+    if isinstance(value, struct_pb2.ListValue):
+        return [ref for index, item in enumerate(value.values) for ref in secret_references(item, f"{path}[{index}]")]
+    fields = dict(value.fields)
+    if fields.get(_SIGNATURE_KEY) and fields[_SIGNATURE_KEY].string_value == _SECRET_SIGNATURE:
+        inner = fields.get("value")
+        text = json.dumps(plain(inner)) if inner is not None else ""
+        return [(path, name) for name in sorted(set(_SECRET_STAND_IN.findall(text)))]
+    return [ref for key, item in sorted(fields.items())
+            for ref in secret_references(item, f"{path}.{key}" if path else key)]
+
+
+def _alias_urns(request, stack: str, project: str) -> tuple[str, ...]:
+    urns = set(request.aliasURNs)
+    for alias in request.aliases:
+        if alias.WhichOneof("alias") == "urn":
+            urns.add(alias.urn)
+            continue
+        spec = alias.spec
+        parent = spec.parentUrn or (None if spec.noParent else request.parent)
+        type_ = spec.type or request.type
+        if parent and parent.split("::")[2] != _ROOT_TYPE:
+            type_ = f"{parent.split('::')[2]}${type_}"
+        urns.add(f"urn:pulumi:{spec.stack or stack}::{spec.project or project}::{type_}::{spec.name or request.name}")
+    return tuple(sorted(urns))
 
 
 def _release_worker_loop() -> None:
@@ -139,6 +182,9 @@ class _RecordingMonitor(MockMonitor):
                 dependencies=tuple(sorted(set(request.dependencies))),
                 inputs=plain(request.object),
                 provider=request.provider or None,
+                aliases=_alias_urns(request, pulumi.get_stack(), pulumi.get_project()),
+                replace_on_changes=tuple(sorted(request.replaceOnChanges)),
+                secret_refs=tuple(secret_references(request.object)),
             ))
         return response
 
@@ -169,7 +215,7 @@ def _engine_config(project: Source, project_dir: Path, stack: str) -> tuple[dict
     for key, value in ((source.data or {}).get("config") or {}).items():
         key = _qualified(key)
         if _holds_secure(value):
-            values[key] = SECRET
+            values[key] = f"[secret {key.partition(':')[2]}]" if ":" in key else SECRET
             secrets.append(key)
         else:
             values[key] = _engine_string(value)

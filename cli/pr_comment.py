@@ -1,10 +1,15 @@
-"""The pull-request comment of one stack: offline plan, production checks, stack diff and, when there is one,
-the real `pulumi preview`. CI writes it to an artifact; a trusted workflow posts it (fork PRs included).
+"""The pull-request comment of one stack: the change plan and the production checks first, then a picture of
+the tenant, the stack diff, the real `pulumi preview` when it ran, and the full desired state folded away.
+CI writes it to an artifact; a trusted workflow posts it (fork PRs included).
 
     python -m cli.pr_comment --stack prod --dir build/prod > build/comment/prod.md
 
-`--dir` holds what the pull-request workflow's steps wrote: plan.md, check.txt, diff.txt, preview.txt (each
-optional) and <name>.status files with the step's exit code.
+`--dir` holds what the pull-request workflow's steps wrote: changes.md (with the tenant diagram), check.txt,
+diff.txt, preview.txt, plan.md (each optional) and <name>.status files with the step's exit code.
+
+Valid Markdown at any size: every fence and <details> closes, and a section too long for the comment is cut
+only between blocks (Markdown blocks the renderers separate with BLOCK_MARK, or resources in command output)
+with a note of what was left out. The whole comment stays under COMMENT_LIMIT.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-SECTION_LIMIT = 18000  # four sections stay under GitHub's 65536-character comment limit
+BLOCK_MARK = "<!-- ciam:block -->"  # invisible on GitHub; where a Markdown section may be cut
+COMMENT_LIMIT = 60000  # GitHub's limit is 65536; the poster adds a marker line
+_STUB = 400  # room kept for each later section's title and note
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,9 @@ class Section:
     text: str | None  # None: the step did not run (e.g. no real preview for a fork)
     status: int | None
     as_code: bool = True
+    folded: bool = True  # folded unless it failed
+    in_table: bool = True
+    share: float = 1.0  # at most this fraction of the comment, so one long section cannot crowd out the rest
 
     @property
     def verdict(self) -> str:
@@ -32,37 +42,104 @@ class Section:
         return "ok" if self.status == 0 else f"failed (exit {self.status})"
 
 
-def fenced(text: str) -> str:
-    # A longer fence than any run of backticks inside, so plan text cannot close the block early.
+def fence_for(text: str) -> str:
+    # Longer than any run of backticks inside, so the text cannot close the block early.
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
+    return "`" * max(3, longest + 1)
+
+
+def fenced(text: str) -> str:
+    fence = fence_for(text)
     return f"{fence}\n{text.rstrip()}\n{fence}"
 
 
-def clipped(text: str, limit: int = SECTION_LIMIT) -> str:
-    if len(text) <= limit:
-        return text
-    return text[:limit] + f"\n… {len(text) - limit} more characters in the run's artifacts"
+def code_chunks(text: str) -> list[str]:
+    """Command output split where a new item starts (a line indented by at most two spaces)."""
+    chunks: list[list[str]] = []
+    for line in text.rstrip().splitlines():
+        starts = not line.startswith("   ") and line.strip() != ""
+        if starts or not chunks:
+            chunks.append([line])
+        else:
+            chunks[-1].append(line)
+    return ["\n".join(chunk) for chunk in chunks]
 
 
-def compose(stack: str, sections: list[Section], commit: str = "") -> str:
+def markdown_blocks(text: str) -> list[str]:
+    return [block.strip("\n") for block in text.split(BLOCK_MARK) if block.strip()]
+
+
+def _left_out(count: int, total: int, unit: str) -> str:
+    return (f"> {count} of {total} {unit} left out to keep this comment within GitHub's size limit; "
+            "the whole output is in the run's artifacts.")
+
+
+def render_body(section: Section, budget: int) -> str:
+    """The section's content within `budget` characters, cut only between blocks."""
+    text = section.text.strip() or "(no output)"
+    if section.as_code:
+        chunks = code_chunks(text)
+        fence = fence_for(text)
+        kept: list[str] = []
+        used = 2 * len(fence) + 4 + 200
+        for chunk in chunks:
+            if used + len(chunk) + 1 > budget:
+                break
+            kept.append(chunk)
+            used += len(chunk) + 1
+        body = f"{fence}\n" + "\n".join(kept) + f"\n{fence}" if kept else ""
+        if len(kept) < len(chunks):
+            body += ("\n\n" if body else "") + _left_out(len(chunks) - len(kept), len(chunks), "items")
+        return body
+    blocks = markdown_blocks(text)
+    kept, used = [], 200
+    for block in blocks:
+        if used + len(block) + 2 > budget:
+            break
+        kept.append(block)
+        used += len(block) + 2
+    body = "\n\n".join(kept)
+    if len(kept) < len(blocks):
+        body += ("\n\n" if body else "") + _left_out(len(blocks) - len(kept), len(blocks), "blocks")
+    return body
+
+
+def render_section(section: Section, budget: int) -> str:
+    header_open = " open" if (not section.folded or section.status) else ""
+    head = f"<details{header_open}><summary><b>{section.title}</b></summary>\n\n"
+    tail = "\n\n</details>"
+    return head + render_body(section, budget - len(head) - len(tail)) + tail
+
+
+def compose(stack: str, sections: list[Section], commit: str = "", limit: int = COMMENT_LIMIT) -> str:
     lines = [f"### Stack `{stack}`" + (f" at {commit[:12]}" if commit else ""), ""]
     lines += ["| step | result |", "|---|---|"]
-    lines += [f"| {s.title} | {s.verdict} |" for s in sections]
-    for section in sections:
-        if section.text is None:
-            continue
-        body = clipped(section.text.strip() or "(no output)")
-        lines += ["", f"<details{' open' if section.status else ''}><summary>{section.title}</summary>", ""]
-        lines += [fenced(body) if section.as_code else body, "", "</details>"]
-    return "\n".join(lines) + "\n"
+    lines += [f"| {s.title} | {s.verdict} |" for s in sections if s.in_table]
+    out = "\n".join(lines) + "\n"
+    shown = [s for s in sections if s.text is not None]
+    for index, section in enumerate(shown):
+        reserve = _STUB * (len(shown) - index - 1)
+        budget = max(_STUB, min(limit - len(out) - reserve - 2, int(limit * section.share)))
+        out += "\n" + render_section(section, budget) + "\n"
+    return out
 
 
-def read_section(directory: Path, name: str, title: str, as_code: bool = True) -> Section:
+def read_section(directory: Path, name: str, title: str, as_code: bool = True, folded: bool = True,
+                 in_table: bool = True, share: float = 1.0) -> Section:
     text_path, status_path = directory / name, directory / f"{Path(name).stem}.status"
     text = text_path.read_text(errors="replace") if text_path.is_file() else None
     status = int(status_path.read_text().strip() or 1) if status_path.is_file() else (None if text is None else 0)
-    return Section(title, text, status, as_code)
+    return Section(title, text, status, as_code, folded, in_table, share)
+
+
+def sections_in(directory: Path) -> list[Section]:
+    return [
+        read_section(directory, "changes.md", "Change plan", as_code=False, folded=False, share=0.5),
+        read_section(directory, "check.txt", "Production checks", folded=False, share=0.2),
+        read_section(directory, "diff.txt", "Stack diff", share=0.1),
+        read_section(directory, "preview.txt", "pulumi preview", share=0.25),
+        read_section(directory, "plan.md", "Desired state (offline plan)", as_code=False),
+    ]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -71,13 +148,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dir", required=True, type=Path)
     parser.add_argument("--commit", default="")
     args = parser.parse_args(argv)
-    sections = [
-        read_section(args.dir, "plan.md", "Offline plan", as_code=False),
-        read_section(args.dir, "check.txt", "Production checks"),
-        read_section(args.dir, "diff.txt", "Stack diff"),
-        read_section(args.dir, "preview.txt", "pulumi preview"),
-    ]
-    sys.stdout.write(compose(args.stack, sections, args.commit))
+    sys.stdout.write(compose(args.stack, sections_in(args.dir), args.commit))
 
 
 if __name__ == "__main__":

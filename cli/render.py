@@ -7,6 +7,10 @@ from collections import defaultdict
 from typing import Any
 
 from cli.offline import Plan, Record
+from cli.pr_comment import BLOCK_MARK, fence_for
+from cli.references import short_type, with_references
+from cli.tenant_diagram import diagram
+from cli.values import count_line, shown
 
 WORKSTREAMS = {
     "architecture": "Tenant architecture",
@@ -18,18 +22,11 @@ WORKSTREAMS = {
     "logout": "Logout",
     "operations": "Operations",
 }
-_LONG = 72
 
 
 def render_json(plan: Plan) -> str:
+    plan = with_references(plan)
     return json.dumps(plan.as_json(), indent=2, sort_keys=False, ensure_ascii=False) + "\n"
-
-
-def short_type(type_token: str) -> str:
-    """auth0:index/client:Client -> Client; ciam:architecture:TenantSettings -> TenantSettings."""
-    if type_token.startswith("pulumi:providers:"):
-        return "Provider"
-    return type_token.rsplit(":", 1)[1]
 
 
 def workstream_of(record: Record, by_urn: dict[str, Record]) -> str:
@@ -59,9 +56,7 @@ def _title(key: str) -> str:
 
 
 def _scalar(value: Any) -> str:
-    if isinstance(value, str) and len(value) > _LONG:
-        return json.dumps(value[:_LONG - 12] + "…", ensure_ascii=False) + f" ({len(value)} chars)"
-    return json.dumps(value, ensure_ascii=False)
+    return shown(value)
 
 
 def _input_lines(inputs: dict[str, Any], indent: str) -> list[str]:
@@ -92,9 +87,9 @@ def _resource_lines(record: Record) -> list[str]:
 
 
 def render_tree(plan: Plan) -> str:
+    plan = with_references(plan)
     groups = grouped(plan)
-    count = sum(len(records) for records in groups.values())
-    lines = [f"Offline plan for stack {plan.stack}: {count} resources", ""]
+    lines = [f"Offline plan for stack {plan.stack}: {count_line([r.type for r in plan.resources])}", ""]
     for key, records in groups.items():
         lines.append(f"{_title(key)} ({len(records)})")
         for record in records:
@@ -112,13 +107,15 @@ def _notes(plan: Plan) -> list[str]:
 
 
 def render_markdown(plan: Plan) -> str:
+    """Markdown blocks separated by BLOCK_MARK (the PR comment cuts only there): a table, one fold per group."""
+    plan = with_references(plan)
     groups = grouped(plan)
-    count = sum(len(records) for records in groups.values())
     protected = sum(r.protect for records in groups.values() for r in records)
     lines = [
         f"### Offline plan: `{plan.stack}`",
         "",
-        f"{count} resources, {protected} protected from deletion. Rendered from the blueprint under Pulumi's "
+        f"{count_line([r.type for r in plan.resources])}, {protected} protected from deletion. "
+        "Rendered from the blueprint under Pulumi's "
         "mock runtime: no credentials, secrets shown as `[secret]`.",
         "",
         "| workstream | resources | types |",
@@ -127,15 +124,15 @@ def render_markdown(plan: Plan) -> str:
     for key, records in groups.items():
         kinds = sorted({short_type(r.type) for r in records})
         lines.append(f"| {_title(key)} | {len(records)} | {', '.join(kinds)} |")
-    lines.append("")
+    lines += ["", BLOCK_MARK, "<details><summary>Tenant diagram</summary>", "", diagram(plan), "", "</details>", ""]
     for key, records in groups.items():
-        lines += [f"<details><summary>{_title(key)} ({len(records)})</summary>", "", "```"]
-        for record in records:
-            lines += _resource_lines(record)
-        lines += ["```", "", "</details>", ""]
+        body = "\n".join(line for record in records for line in _resource_lines(record))
+        fence = fence_for(body)
+        lines += [BLOCK_MARK, f"<details><summary>{_title(key)} ({len(records)})</summary>", "", fence, body,
+                  fence, "", "</details>", ""]
     notes = _notes(plan)
     if notes:
-        lines += ["> " + notes[0], ""]
+        lines += [BLOCK_MARK, "> " + notes[0], ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from cli.offline import Plan
 from cli.plan import PROJECT_DIR, plan_or_exit
 from cli.stacks import stack_names_or_exit
+from cli.values import count_line
 
 SNAPSHOT_DIR = PROJECT_DIR / "tests" / "tenant" / "snapshots"
 
@@ -35,9 +36,11 @@ def main(argv: list[str] | None = None) -> None:
         stale.unlink()
         print(f"removed {stale.relative_to(PROJECT_DIR)} (no Pulumi.{stale.stem}.yaml)", file=sys.stderr)
     for stack in stacks:
-        text = snapshot_text(plan_or_exit(stack))
+        plan = plan_or_exit(stack)
+        text = snapshot_text(plan)
         snapshot_path(stack).write_text(text)
-        print(f"wrote {snapshot_path(stack).relative_to(PROJECT_DIR)} ({text.count(chr(10))} URNs)", file=sys.stderr)
+        print(f"wrote {snapshot_path(stack).relative_to(PROJECT_DIR)} ({text.count(chr(10))} URNs: "
+              f"{count_line([r.type for r in plan.resources])})", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ const fs = require('fs');
 
 const STACK_NAME = /^[a-z0-9][a-z0-9-]*$/;
 const STACK_FILE = /^Pulumi\.([a-z0-9][a-z0-9-]*)\.yaml$/;
-const MAX_BODY = 60000; // GitHub rejects comments over 65536 characters
+const MAX_BODY = 65000; // GitHub rejects comments over 65536 characters; cli/pr_comment.py stays under 60000
 
 function stacksIn(dir) {
   return fs.readdirSync(dir).map((name) => STACK_FILE.exec(name)).filter(Boolean).map((m) => m[1]).sort();
@@ -19,10 +19,13 @@ function marker(stack) {
   return `<!-- ciam-plan:${stack} -->`;
 }
 
+// The composer already cuts between blocks; slicing here could leave a code fence or a <details> open and
+// turn the rest of the comment into literal code, so an oversized text is replaced by a short notice instead.
 function commentBody(stack, text) {
   let body = String(text);
   if (body.length > MAX_BODY) {
-    body = body.slice(0, MAX_BODY) + '\n\n… truncated; the whole plan is in the run\'s artifacts.';
+    body = `### Stack \`${stack}\`\n\nThe plan comment (${body.length} characters) is over GitHub's limit; ` +
+      'the whole plan is in the run\'s artifacts.\n';
   }
   return `${marker(stack)}\n${body}`;
 }

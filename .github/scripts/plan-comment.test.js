@@ -61,10 +61,16 @@ test('a stack name or PR number from an artifact is refused unless it is well-fo
   assert.equal(parsePullNumber('42\n'), 42);
 });
 
-test('an oversized plan is truncated under GitHub\'s comment limit', () => {
-  const body = commentBody('review', 'x'.repeat(MAX_BODY + 5000));
+test('an oversized plan is replaced by a notice, never sliced inside a code block', () => {
+  const body = commentBody('review', '```\n' + 'x'.repeat(MAX_BODY + 5000));
   assert.ok(body.length < 65536, `length ${body.length}`);
-  assert.match(body, /truncated/);
+  assert.match(body, /over GitHub's limit; the whole plan is in the run's artifacts/);
+  assert.ok(!body.includes('```'), 'no fence is left open');
+});
+
+test('a comment within the limit is posted whole', () => {
+  const text = 'a'.repeat(59999);
+  assert.equal(commentBody('sandbox', text), `${marker('sandbox')}\n${text}`);
 });
 
 test('the stacks are the Pulumi.<stack>.yaml files of the trusted checkout, unsafe names left out', () => {
