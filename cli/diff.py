@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cli.offline import Plan, Record
+from cli.offline import Plan, Record, exit_now
 from cli.plan import PROJECT_DIR, plan_or_exit
 from components.config.loader import BLUEPRINT_FILE
 from components.config.parity import ParityException, ParitySection
@@ -122,4 +122,4 @@ def main(argv: list[str] | None = None, project_dir: Path = PROJECT_DIR) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cli.offline import Plan, run_program
+from cli.offline import Plan, exit_now, run_program
 from cli.render import RENDERERS
 from components.config.errors import ConfigError
 
@@ -42,3 +42,4 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":
     main()
+    exit_now()
