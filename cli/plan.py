@@ -35,8 +35,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="make plan", description=__doc__.splitlines()[0])
     parser.add_argument("--stack", required=True)
     parser.add_argument("--format", default="tree", choices=sorted(RENDERERS))
+    parser.add_argument("--project-dir", type=Path, default=PROJECT_DIR, help="a copy of the project (make bench)")
     args = parser.parse_args(argv)
-    plan = plan_or_exit(args.stack)
+    plan = plan_or_exit(args.stack, args.project_dir)
     sys.stdout.write(RENDERERS[args.format](plan))
 
 
