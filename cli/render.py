@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
+from cli.estimate import summary as deploy_summary
 from cli.offline import Plan, Record
 
 WORKSTREAMS = {
@@ -54,6 +55,10 @@ def grouped(plan: Plan) -> dict[str, list[Record]]:
     return {key: groups[key] for key in order if groups.get(key)}
 
 
+def deploy_estimate(plan: Plan) -> str:
+    return deploy_summary(r.type for r in plan.resources)
+
+
 def _title(key: str) -> str:
     return WORKSTREAMS.get(key, "Provider and setup")
 
@@ -94,7 +99,7 @@ def _resource_lines(record: Record) -> list[str]:
 def render_tree(plan: Plan) -> str:
     groups = grouped(plan)
     count = sum(len(records) for records in groups.values())
-    lines = [f"Offline plan for stack {plan.stack}: {count} resources", ""]
+    lines = [f"Offline plan for stack {plan.stack}: {count} resources; {deploy_estimate(plan)}", ""]
     for key, records in groups.items():
         lines.append(f"{_title(key)} ({len(records)})")
         for record in records:
@@ -118,8 +123,8 @@ def render_markdown(plan: Plan) -> str:
     lines = [
         f"### Offline plan: `{plan.stack}`",
         "",
-        f"{count} resources, {protected} protected from deletion. Rendered from the blueprint under Pulumi's "
-        "mock runtime: no credentials, secrets shown as `[secret]`.",
+        f"{count} resources, {protected} protected from deletion; {deploy_estimate(plan)}. Rendered from the "
+        "blueprint under Pulumi's mock runtime: no credentials, secrets shown as `[secret]`.",
         "",
         "| workstream | resources | types |",
         "|---|---:|---|",

@@ -37,6 +37,7 @@ def write_replay(plan_json: dict[str, Any], dest: Path) -> int:
     (dest / REPLAY_FILE).write_text(json.dumps({"stack": plan_json["stack"], "resources": resources}))
     (dest / "__main__.py").write_text(_PROGRAM)
     (dest / "Pulumi.yaml").write_text("name: ciam\nruntime: python\n")
+    (dest / f"Pulumi.{plan_json['stack']}.yaml").write_text("config: {}\n")  # so cli.offline can record it too
     return len(resources)
 
 
