@@ -1,47 +1,198 @@
-"""`make bench`: how long the offline plan takes, cold (a new process, as CI runs it) and warm (in-process).
+"""`make bench`: the offline plan beside a raw replay of the same resources, at growing sizes. Figures only.
 
-Prints figures; it asserts nothing. The target on a 2-core machine: under 2 s cold for the shipped tenant.
+Each size adds N applications to the fixture tenant (tests/fixtures/tenants/bench/) in a throwaway project
+(the repository's __main__.py and Pulumi.yaml plus the fixture). The plan runs once untimed; its JSON becomes
+the raw replay (cli/replay.py). Then both run in fresh processes, interleaved, REPEAT times: wall time and
+peak RSS per child (os.wait4). Printed: median and minimum, the ratio, marginal ms per resource, the
+shipped prod plan cold, a deploy-time estimate, and the goals met or not. It asserts nothing.
+
+Quick mode: BENCH_SIZES=0,50 BENCH_REPEAT=1 make bench. BENCH_MAKE_TEST=1 also times `make test`.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from dataclasses import dataclass
+from pathlib import Path
 
-from cli.offline import run_program
-from cli.plan import PROJECT_DIR
-from cli.stacks import stack_names_or_exit
-from cli.values import resource_counts
+import yaml
 
-RUNS = 5
+from cli import estimate
+from cli.replay import write_replay
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+FIXTURE = PROJECT_DIR / "tests" / "fixtures" / "tenants" / "bench"
+STACK = "bench"
+SIZES = (0, 400, 1000, 2000, 4000)
+BIG = 2000  # sizes from here on run fewer times: the machine is shared
+APP_PREFIX = "bench-app-"
+GOAL_RATIO, GOAL_FLAT, GOAL_MEMORY, GOAL_COLD, GOAL_TEST = 1.0, 0.20, 1.3, 0.7, 20.0
 
 
-def _cold(stack: str) -> float:
+def _sizes() -> tuple[int, ...]:
+    raw = os.environ.get("BENCH_SIZES")
+    return tuple(int(s) for s in raw.split(",")) if raw else SIZES
+
+
+def _repeat(size: int) -> int:
+    default = 5 if size < BIG else 3
+    return int(os.environ.get("BENCH_REPEAT", default))
+
+
+def added_application(index: int) -> dict:
+    """An ordinary web application: callbacks, logout URL, refresh-token rotation."""
+    return {
+        "name": f"Bench App {index:05d}",
+        "app_type": "regular_web",
+        "callbacks": [f"${{app_base_url}}/bench/{index:05d}/callback"],
+        "allowed_logout_urls": ["${app_base_url}"],
+        "refresh_token": {"rotation_type": "rotating", "expiration_type": "expiring"},
+    }
+
+
+def make_project(dest: Path, added: int) -> Path:
+    """A project in `dest`: the program, Pulumi.yaml, the fixture tenant with `added` more applications."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("__main__.py", "Pulumi.yaml"):
+        shutil.copy(PROJECT_DIR / name, dest / name)
+    shutil.copytree(FIXTURE, dest, dirs_exist_ok=True)
+    blueprint = yaml.safe_load((FIXTURE / "tenant.yaml").read_text())
+    for index in range(added):
+        blueprint["applications"][f"{APP_PREFIX}{index:05d}"] = added_application(index)
+    (dest / "tenant.yaml").write_text(yaml.safe_dump(blueprint, sort_keys=False))
+    return dest
+
+
+def _plan_command(project_dir: Path, stack: str = STACK) -> list[str]:
+    return [sys.executable, "-m", "cli.plan", "--stack", stack, "--format", "json", "--project-dir", str(project_dir)]
+
+
+def _replay_command(replay_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "cli.replay", str(replay_dir)]
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one fresh child process."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "cli.plan", "--stack", stack, "--format", "json"],
-                   cwd=PROJECT_DIR, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    child = subprocess.Popen(command, cwd=PROJECT_DIR, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"bench: {' '.join(command)} exited {child.returncode}")
+    return seconds, usage.ru_maxrss / 1024  # Linux reports KiB
 
 
-def _warm(stack: str) -> tuple[float, dict[str, int]]:
-    started = time.perf_counter()
-    plan = run_program(PROJECT_DIR, stack)
-    return time.perf_counter() - started, resource_counts([r.type for r in plan.resources])
+@dataclass
+class Row:
+    added: int
+    resources: int
+    ours: list[tuple[float, float]]
+    raw: list[tuple[float, float]]
+    types: list[str]
+
+    def median(self, runs, index: int) -> float:
+        return statistics.median(run[index] for run in runs)
+
+    def minimum(self, runs, index: int) -> float:
+        return min(run[index] for run in runs)
+
+    @property
+    def ratio(self) -> float:
+        return self.median(self.ours, 0) / self.median(self.raw, 0)
+
+    @property
+    def memory_ratio(self) -> float:
+        return self.median(self.ours, 1) / self.median(self.raw, 1)
+
+
+def bench_size(added: int, work: Path) -> Row:
+    project = make_project(work / f"project-{added}", added)
+    recorded = subprocess.run(_plan_command(project), cwd=PROJECT_DIR, capture_output=True, check=True, text=True)
+    plan_json = json.loads(recorded.stdout)
+    resources = write_replay(plan_json, work / f"replay-{added}")
+    ours, raw = [], []
+    for repetition in range(_repeat(added)):
+        pair = [(ours, _plan_command(project)), (raw, _replay_command(work / f"replay-{added}"))]
+        for runs, command in (pair if repetition % 2 == 0 else pair[::-1]):
+            runs.append(measure(command))
+    return Row(added, resources, ours, raw, [r["type"] for r in plan_json["resources"]])
+
+
+def _marginal_ms(rows: list[Row]) -> dict[int, float]:
+    """ms per resource above the smallest size: the per-resource cost without start-up."""
+    base = rows[0]
+    return {row.added: 1000 * (row.median(row.ours, 0) - base.median(base.ours, 0)) / (row.resources - base.resources)
+            for row in rows[1:] if row.resources > base.resources}
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "NOT met"
 
 
 def main() -> None:
-    print(f"offline plan, {RUNS} runs per stack (median / max, seconds)")
-    print(f"{'stack':<6} {'auth0':>6} {'components':>10} {'cold median':>12} {'cold max':>9} {'warm median':>12}")
-    for stack in stack_names_or_exit(PROJECT_DIR):
-        cold = [_cold(stack) for _ in range(RUNS)]
-        warm_runs = [_warm(stack) for _ in range(RUNS)]
-        warm = [seconds for seconds, _ in warm_runs]
-        counts = warm_runs[0][1]
-        print(f"{stack:<6} {counts['auth0']:>6} {counts['components']:>10} {statistics.median(cold):>12.3f} "
-              f"{max(cold):>9.3f} "
-              f"{statistics.median(warm):>12.3f}")
+    print("offline plan (ours) beside the raw replay (cli/replay.py), fresh process per run, interleaved")
+    print("shared machine: figures are noisy; compare the ratio, not the seconds\n")
+    header = (f"{'added':>6} {'res':>5} {'n':>2} {'ours med':>9} {'ours min':>9} {'raw med':>8} {'raw min':>8} "
+              f"{'ratio':>6} {'ours MiB':>9} {'raw MiB':>8} {'mem x':>6} {'ms/res':>7}")
+    print(header)
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="ciam-bench-") as tmp:
+        for added in _sizes():
+            row = bench_size(added, Path(tmp))
+            rows.append(row)
+            print(f"{row.added:>6} {row.resources:>5} {len(row.ours):>2} {row.median(row.ours, 0):>9.3f} "
+                  f"{row.minimum(row.ours, 0):>9.3f} {row.median(row.raw, 0):>8.3f} {row.minimum(row.raw, 0):>8.3f} "
+                  f"{row.ratio:>6.2f} {row.median(row.ours, 1):>9.0f} {row.median(row.raw, 1):>8.0f} "
+                  f"{row.memory_ratio:>6.2f} {1000 * row.median(row.ours, 0) / row.resources:>7.2f}", flush=True)
+    marginal = _marginal_ms(rows)
+    if marginal:
+        print("marginal ms per resource above the smallest size: "
+              + ", ".join(f"+{added}: {ms:.2f}" for added, ms in marginal.items()))
+
+    cold = [measure(_plan_command(PROJECT_DIR, "prod"))[0] for _ in range(_repeat(0))]
+    print(f"\nshipped prod plan, cold: median {statistics.median(cold):.3f} s, min {min(cold):.3f} s")
+    test_seconds = None
+    if os.environ.get("BENCH_MAKE_TEST"):
+        started = time.perf_counter()
+        subprocess.run(["make", "--no-print-directory", "test"], cwd=PROJECT_DIR, check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        test_seconds = time.perf_counter() - started
+        print(f"make test: {test_seconds:.1f} s")
+
+    print("\nfirst deploy estimate (Management API calls ÷ the tenant's rate limit, docs/bootstrapping.md):")
+    for row in rows:
+        call_count = estimate.calls(row.types)
+        times = ", ".join(
+            f"{estimate.duration(estimate.deploy_seconds(call_count, t.requests_per_second, t.parallel))} {t.name} "
+            f"({t.requests_per_second:g} req/s, --parallel {t.parallel})" for t in estimate.TIERS)
+        print(f"  +{row.added} applications, {call_count} calls: {times}")
+
+    print("\ngoals")
+    print(f"  ratio <= {GOAL_RATIO} at every size: "
+          f"{_verdict(all(r.ratio <= GOAL_RATIO for r in rows))} (worst {max(r.ratio for r in rows):.2f})")
+    flat = [ms for added, ms in marginal.items() if next(r.resources for r in rows if r.added == added) >= 800]
+    if len(flat) >= 2:
+        spread = max(flat) / min(flat) - 1
+        print(f"  ms/resource flat within {GOAL_FLAT:.0%} from ~1,000 to ~8,000 resources: "
+              f"{_verdict(spread <= GOAL_FLAT)} (spread {spread:.0%})")
+    else:
+        print("  ms/resource flat: not measured (needs two sizes of 800+ resources)")
+    worst_memory = max(r.memory_ratio for r in rows)
+    print(f"  peak memory <= {GOAL_MEMORY}x raw: {_verdict(worst_memory <= GOAL_MEMORY)} (worst {worst_memory:.2f}x)")
+    print(f"  prod cold < {GOAL_COLD} s: {_verdict(statistics.median(cold) < GOAL_COLD)} "
+          f"({statistics.median(cold):.3f} s)")
+    if test_seconds is None:
+        print(f"  make test < {GOAL_TEST:g} s: not measured (BENCH_MAKE_TEST=1)")
+    else:
+        print(f"  make test < {GOAL_TEST:g} s: {_verdict(test_seconds < GOAL_TEST)} ({test_seconds:.1f} s)")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from pulumi_policy import (
 from pulumi_policy.policy import PolicyCustomTimeouts
 from pulumi_policy.proxy import UNKNOWN_STRING_VALUE, UnknownValueError, unknown_checking_proxy
 
-from cli.offline import COMPUTED, Plan, Record, stack_config
+from cli.offline import COMPUTED, Plan, Record, exit_now, stack_config
 from cli.plan import PROJECT_DIR, plan_or_exit
 from policies.ciam_rules import RULES, Rule, environment_from_config, is_production
 
@@ -134,4 +134,4 @@ def main(argv: list[str] | None = None, project_dir: Path = PROJECT_DIR) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.change_plan import line_diff
-from cli.offline import Plan, Record
+from cli.offline import Plan, Record, exit_now
 from cli.plan import PROJECT_DIR, plan_or_exit
 from cli.values import shown
 from components.config.loader import BLUEPRINT_FILE
@@ -122,4 +122,4 @@ def main(argv: list[str] | None = None, project_dir: Path = PROJECT_DIR) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

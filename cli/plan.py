@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cli.offline import Plan, run_program
+from cli.offline import Plan, exit_now, run_program
 from cli.render import RENDERERS
 from components.config.errors import ConfigError
 
@@ -35,10 +35,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="make plan", description=__doc__.splitlines()[0])
     parser.add_argument("--stack", required=True)
     parser.add_argument("--format", default="tree", choices=sorted(RENDERERS))
+    parser.add_argument("--project-dir", type=Path, default=PROJECT_DIR, help="a copy of the project (make bench)")
     args = parser.parse_args(argv)
-    plan = plan_or_exit(args.stack)
+    plan = plan_or_exit(args.stack, args.project_dir)
     sys.stdout.write(RENDERERS[args.format](plan))
 
 
 if __name__ == "__main__":
     main()
+    exit_now()

@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
+from cli.estimate import summary as deploy_summary
 from cli.offline import Plan, Record
 from cli.pr_comment import BLOCK_MARK, fence_for
 from cli.references import short_type, with_references
@@ -51,6 +52,10 @@ def grouped(plan: Plan) -> dict[str, list[Record]]:
     return {key: groups[key] for key in order if groups.get(key)}
 
 
+def deploy_estimate(plan: Plan) -> str:
+    return deploy_summary(r.type for r in plan.resources)
+
+
 def _title(key: str) -> str:
     return WORKSTREAMS.get(key, "Provider and setup")
 
@@ -89,7 +94,8 @@ def _resource_lines(record: Record) -> list[str]:
 def render_tree(plan: Plan) -> str:
     plan = with_references(plan)
     groups = grouped(plan)
-    lines = [f"Offline plan for stack {plan.stack}: {count_line([r.type for r in plan.resources])}", ""]
+    lines = [f"Offline plan for stack {plan.stack}: {count_line([r.type for r in plan.resources])}; "
+             f"{deploy_estimate(plan)}", ""]
     for key, records in groups.items():
         lines.append(f"{_title(key)} ({len(records)})")
         for record in records:
@@ -114,8 +120,8 @@ def render_markdown(plan: Plan) -> str:
     lines = [
         f"### Offline plan: `{plan.stack}`",
         "",
-        f"{count_line([r.type for r in plan.resources])}, {protected} protected from deletion. "
-        "Rendered from the blueprint under Pulumi's "
+        f"{count_line([r.type for r in plan.resources])}, {protected} protected from deletion; "
+        f"{deploy_estimate(plan)}. Rendered from the blueprint under Pulumi's "
         "mock runtime: no credentials, secrets shown as `[secret]`.",
         "",
         "| workstream | resources | types |",

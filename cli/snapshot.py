@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cli.offline import Plan
+from cli.offline import Plan, exit_now
 from cli.plan import PROJECT_DIR, plan_or_exit
 from cli.stacks import stack_names_or_exit
 from cli.values import count_line
@@ -45,3 +45,4 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":
     main()
+    exit_now()
