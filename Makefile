@@ -9,7 +9,7 @@ FROM ?= dev
 TO ?= prod
 FILE ?= -
 
-.PHONY: plan test lint schema snapshots bench preview-templates check diff guard scopes integration help
+.PHONY: import plan test lint schema snapshots bench preview-templates check diff guard scopes integration help
 
 help:
 	@echo "make plan STACK=<dev|qa|prod> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
@@ -22,6 +22,7 @@ help:
 	@echo "make bench                                                   time the offline plan (figures, no assertions)"
 	@echo "make check STACK=<s>                                         Auth0 production checks on the offline plan (exit 1: mandatory fails)"
 	@echo "make diff FROM=<s> TO=<s>                                    resources and properties that differ between two stacks"
+	@echo "make import FROM=<a0deploy export> [CONFIG=\"dev=config.dev.json ...\"] [INTO=.] [FORCE=1] [STRICT=1]  adopt an auth0-deploy-cli export"
 	@echo "make guard [FILE=preview.json]                               fail a prod preview --json that deletes/replaces data (stdin without FILE)"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -65,6 +66,11 @@ diff: $(BIN)/.installed
 # The stack comes from the preview itself; STACK is passed on only when given explicitly (never the default dev).
 guard: $(BIN)/.installed
 	@$(BIN)/python -m cli.guard --file $(FILE) $(if $(filter-out file,$(origin STACK)),--stack $(STACK))
+
+# FROM is also diff's source stack; an import passes the export path in it.
+INTO ?= .
+import: $(BIN)/.installed
+	@$(BIN)/python -m cli.import_tenant --from "$(FROM)" --config "$(CONFIG)" --into "$(INTO)" $(if $(FORCE),--force) $(if $(STRICT),--strict) $(if $(ENVIRONMENT),--environment $(ENVIRONMENT))
 
 scopes: $(BIN)/.installed
 	@$(BIN)/python -m cli.scopes
