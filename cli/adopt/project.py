@@ -126,9 +126,12 @@ def _write_blueprint(stage: Path, translation: Translation) -> None:
         target.write_text(text, encoding="utf-8")
 
 
-def write_project(translation: Translation, into: Path, force: bool, extra: dict[str, str] | None = None) -> Report:
+def write_project(translation: Translation, into: Path, force: bool, extra: dict[str, str] | None = None,
+                  *, stack_files: bool = True) -> Report:
+    """Stage, validate and move the files; `stack_files=False` keeps the existing Pulumi.<stack>.yaml (export)."""
     documents = stack_documents(translation)
-    files = ["tenant.yaml", *translation.assets, *(f"Pulumi.{s}.yaml" for s in documents), *(extra or {})]
+    written_stacks = documents if stack_files else {}
+    files = ["tenant.yaml", *translation.assets, *(f"Pulumi.{s}.yaml" for s in written_stacks), *(extra or {})]
     existing = [f for f in files if (into / f).exists()]
     if existing and not force:
         raise ImportFailed([f"{into / f}: exists; FORCE=1 overwrites it" for f in sorted(existing)])
@@ -136,7 +139,7 @@ def write_project(translation: Translation, into: Path, force: bool, extra: dict
     stage = Path(tempfile.mkdtemp(prefix=".import-", dir=into))
     try:
         validate(stage, translation, documents)
-        for stack, document in documents.items():
+        for stack, document in written_stacks.items():
             header = "# yaml-language-server: $schema=./schema/stack.schema.json\n"
             text = header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
             (stage / f"Pulumi.{stack}.yaml").write_text(text, encoding="utf-8")

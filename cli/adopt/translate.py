@@ -111,7 +111,12 @@ class Translation:
         return target
 
     def side_file(self, item: Item, reference: Any, where: str) -> str:
-        """The text of a file an object refers to (`./databases/x/login.js`), beside the object or the export."""
+        """The text of a file an object refers to (`./databases/x/login.js`), beside the object or the export.
+
+        The live tenant gives the text itself, as `{"inline": text}`.
+        """
+        if isinstance(reference, dict) and isinstance(reference.get("inline"), str):
+            return reference["inline"]
         if not isinstance(reference, str):
             raise fail(item.file, where, "expected a relative path to a file")
         for base in (item.folder, self.root):

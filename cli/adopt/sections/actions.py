@@ -66,7 +66,7 @@ def translate(ctx: Translation) -> None:
         if name != key:
             action = {"name": name, **action}
         where = f"{prefix}.code"
-        text = data.get("code") if data.get("code_inline") else ctx.side_file(item, data.get("code"), where)
+        text = ctx.side_file(item, data.get("code"), where)
         code, keywords = code_reading_config(text)
         secret_keywords = [k for k in keywords if is_secret_name(k)]
         for keyword in secret_keywords:
@@ -94,7 +94,7 @@ def translate(ctx: Translation) -> None:
         if data.get("deployed") is False:
             action["deploy"] = False
         action["bind"] = False  # triggers.py binds the ones a trigger lists, in its order
-        ctx.leftovers(TARGET, prefix, data, {"name", "code", "code_inline", "supported_triggers", "runtime",
+        ctx.leftovers(TARGET, prefix, data, {"name", "code", "supported_triggers", "runtime",
                                              "dependencies", "secrets", "deployed"})
         actions[key] = action
     ctx.blueprint[TARGET] = actions
