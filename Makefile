@@ -9,20 +9,21 @@ FROM ?= dev
 TO ?= prod
 FILE ?= -
 
-.PHONY: import plan test lint schema snapshots bench preview-templates check diff guard scopes integration help
+.PHONY: import export plan test lint schema snapshots bench preview-templates check diff guard scopes integration help
 
 help:
 	@echo "make plan STACK=<dev|qa|prod> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
 	@echo "make test                                                    ruff, then pytest"
 	@echo "make schema                                                  regenerate schema/*.json from the model"
 	@echo "make preview-templates                                       render shipped email/page templates with sample values to build/preview/"
-	@echo "make scopes                                                  Management API scopes the deploy application needs"
+	@echo "make scopes [EXPORT=1]                                       Management API scopes the deploy application (or make export) needs"
 	@echo "make integration                                             tests/integration against a real tenant (skips without one)"
 	@echo "make snapshots                                               rewrite tests/snapshots/<stack>.urns after a reviewed URN change"
 	@echo "make bench                                                   time the offline plan (figures, no assertions)"
 	@echo "make check STACK=<s>                                         Auth0 production checks on the offline plan (exit 1: mandatory fails)"
 	@echo "make diff FROM=<s> TO=<s>                                    resources and properties that differ between two stacks"
 	@echo "make import FROM=<a0deploy export> [CONFIG=\"dev=config.dev.json ...\"] [INTO=.] [FORCE=1] [STRICT=1]  adopt an auth0-deploy-cli export"
+	@echo "make export STACK=<s> [INTO=.] [FORCE=1]                     read the stack's live tenant into tenant.yaml, assets and import.json"
 	@echo "make guard [FILE=preview.json]                               fail a prod preview --json that deletes/replaces data (stdin without FILE)"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -72,8 +73,11 @@ INTO ?= .
 import: $(BIN)/.installed
 	@$(BIN)/python -m cli.import_tenant --from "$(FROM)" --config "$(CONFIG)" --into "$(INTO)" $(if $(FORCE),--force) $(if $(STRICT),--strict) $(if $(ENVIRONMENT),--environment $(ENVIRONMENT))
 
+export: $(BIN)/.installed
+	@$(BIN)/python -m cli.export_tenant --stack $(STACK) --into "$(INTO)" $(if $(FORCE),--force)
+
 scopes: $(BIN)/.installed
-	@$(BIN)/python -m cli.scopes
+	@$(BIN)/python -m cli.scopes $(if $(EXPORT),--export)
 
 integration: $(BIN)/.installed
 	@$(BIN)/python -m pytest tests/integration -rs

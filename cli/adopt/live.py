@@ -1,7 +1,7 @@
 """Reading the live tenant through the Management API (auth0-python) into the a0deploy shape the mappings read.
 
-Read scopes only (`READ_SCOPES`, listed by `make scopes`). Every list is read page by page; the SDK retries
-429 (and 5xx) responses with back-off, honouring Retry-After. Progress goes to stderr.
+Read scopes only (`cli.scopes.EXPORT_SCOPES`, listed by `make scopes EXPORT=1`). Every list is read page by
+page; the SDK retries 429 (and 5xx) responses with back-off, honouring Retry-After. Progress goes to stderr.
 """
 
 from __future__ import annotations
@@ -16,18 +16,6 @@ from cli.adopt.translate import Item
 from components.config.actions import TRIGGER_VERSIONS
 from components.config.email_templates import TemplateName
 
-# scope -> what the export reads with it
-READ_SCOPES: dict[str, str] = {
-    "read:tenant_settings": "GET /tenants/settings",
-    "read:clients": "GET /clients",
-    "read:resource_servers": "GET /resource-servers",
-    "read:client_grants": "GET /client-grants",
-    "read:roles": "GET /roles and /roles/{id}/permissions",
-    "read:connections": "GET /connections and /connections/{id}/clients",
-    "read:actions": "GET /actions/actions and /actions/triggers/{trigger}/bindings",
-    "read:email_provider": "GET /emails/provider",
-    "read:email_templates": "GET /email-templates/{name}",
-}
 RETRIES = {"max_retries": 6}
 PER_PAGE = 50  # the Management API allows up to 100
 SOURCE = "the Management API"

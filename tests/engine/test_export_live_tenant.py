@@ -161,3 +161,18 @@ def test_every_urn_in_import_json_is_registered_by_the_plan(management_api, proj
     auth0_urns = {r.urn for r in plan.resources if r.type.startswith("auth0:")}
     assert auth0_urns == named, f"registered but not imported: {sorted(auth0_urns - named)}"
     assert by_name["ciam-tenant-settings"].urn in named
+
+
+def test_export_needs_only_read_scopes_that_the_deploy_application_has():
+    from cli.scopes import EXPORT_SCOPES, SCOPES_BY_TYPE
+
+    deploy = {scope for scopes, _ in SCOPES_BY_TYPE.values() for scope in scopes}
+    assert all(scope.startswith("read:") for scope in EXPORT_SCOPES), "make export must only read"
+    assert set(EXPORT_SCOPES) <= deploy, f"not in the deploy set: {sorted(set(EXPORT_SCOPES) - deploy)}"
+
+
+def test_make_scopes_lists_the_export_scopes(capsys):
+    from cli.scopes import EXPORT_SCOPES, main
+
+    main(["--export"])
+    assert set(capsys.readouterr().out.split()) == set(EXPORT_SCOPES)
