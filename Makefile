@@ -71,7 +71,7 @@ guard: $(BIN)/.installed
 # FROM is also diff's source stack; an import passes the export path in it.
 INTO ?= .
 import: $(BIN)/.installed
-	@$(BIN)/python -m cli.import_tenant --from "$(FROM)" --config "$(CONFIG)" --into "$(INTO)" $(if $(FORCE),--force) $(if $(STRICT),--strict) $(if $(ENVIRONMENT),--environment $(ENVIRONMENT))
+	@$(BIN)/python -m cli.import_tenant --from "$(FROM)" --config "$(CONFIG)" --into "$(INTO)" $(if $(FORCE),--force) $(if $(STRICT),--strict) $(if $(ENVIRONMENT),--environment $(ENVIRONMENT)) $(if $(IMPORT_IDS),--import-ids $(IMPORT_IDS))
 
 export: $(BIN)/.installed
 	@$(BIN)/python -m cli.export_tenant --stack $(STACK) --into "$(INTO)" $(if $(FORCE),--force)

@@ -60,27 +60,44 @@ def _token(base_url: str, domain: str, client_id: str, secret: str) -> str:
     return response.json()["access_token"]
 
 
-def run(stack: str, into: Path, *, force: bool = False) -> str:
+def _read_live(into: Path, stack: str) -> tuple[str, dict, dict]:
     file, settings = _stack_settings(into, stack)
     domain = settings["tenant_domain"]
     client_id, secret = _credentials(settings["_config"], file)
     base_url = (os.environ.get("CIAM_AUTH0_BASE_URL") or f"https://{domain}").rstrip("/")
-    if (into / IMPORT_FILE).exists() and not force:
-        raise fail(str(into / IMPORT_FILE), "", "exists; FORCE=1 overwrites it")
     api = connect(base_url, _token(base_url, domain, client_id, secret))
-    export = read_tenant(api)
-    configs = [StackConfig(stack, file, domain, settings.get("environment"), {})]
-    translation = translate(export, Translation(export, Keywords(configs), None, False))
-    write_project(translation, into, force, stack_files=False)
+    return file, settings, read_tenant(api)
+
+
+def write_import_file(into: Path, stack: str, ids: dict, report) -> None:
+    """Plan the project and write import.json with the Auth0 IDs of the objects the tenant holds."""
     print("planning the written project to name every resource", file=sys.stderr)
     try:
         plan = run_program(into, stack)
     except ConfigError as error:
         raise ImportFailed([f"the written project does not plan for {stack}:", *str(error).splitlines()]) from None
-    document, missing = import_document(plan, translation.ids)
+    document, missing = import_document(plan, ids)
     (into / IMPORT_FILE).write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     for urn in missing:
-        translation.report.notes.append(f"{urn}: no object in the live tenant to import; `pulumi up` creates it")
+        report.notes.append(f"{urn}: no object in the live tenant to import; `pulumi up` creates it")
+
+
+def live_ids(into: Path, stack: str) -> dict:
+    """The Auth0 IDs of the stack's live tenant by (section, key): names slug to the same keys as an import."""
+    _file, _settings, export = _read_live(into, stack)
+    translation = Translation(export, Keywords([]), None, False)
+    translate(export, translation)
+    return translation.ids
+
+
+def run(stack: str, into: Path, *, force: bool = False) -> str:
+    if (into / IMPORT_FILE).exists() and not force:
+        raise fail(str(into / IMPORT_FILE), "", "exists; FORCE=1 overwrites it")
+    file, settings, export = _read_live(into, stack)
+    configs = [StackConfig(stack, file, settings["tenant_domain"], settings.get("environment"), {})]
+    translation = translate(export, Translation(export, Keywords(configs), None, False))
+    write_project(translation, into, force, stack_files=False)
+    write_import_file(into, stack, translation.ids, translation.report)
     report = translation.report.markdown([stack])
     (into / REPORT_FILE).write_text(report, encoding="utf-8")
     return report

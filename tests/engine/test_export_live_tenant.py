@@ -176,3 +176,24 @@ def test_make_scopes_lists_the_export_scopes(capsys):
 
     main(["--export"])
     assert set(capsys.readouterr().out.split()) == set(EXPORT_SCOPES)
+
+
+def test_import_with_credentials_looks_the_ids_up_by_name(management_api, tmp_path, monkeypatch):
+    from cli.import_tenant import run as import_run
+
+    fixtures = ROOT / "tests" / "fixtures" / "a0deploy"
+    renamed = json.loads(json.dumps(TENANT))
+    renamed["clients"][1]["name"] = "Shop Web"  # the live tenant holds the export's application
+    monkeypatch.setitem(globals(), "TENANT", renamed)
+    monkeypatch.setenv("AUTH0_CLIENT_ID", "deploy-client-id")
+    into = tmp_path / "project"
+    into.mkdir()
+    for name in ("Pulumi.yaml", "__main__.py"):
+        shutil.copy(ROOT / name, into / name)
+    report = import_run(fixtures / "yaml", f"dev={fixtures}/configs/config.dev.json", into, ids_from="dev")
+    document = json.loads((into / "import.json").read_text())
+    ids = {e["name"]: e["id"] for e in document["resources"]}
+    assert ids.get("ciam-applications-shop-web") == "cLiEnTwEb0001", "looked up by name in the live tenant"
+    assert "ciam-applications-order-sync" not in ids, "an object the tenant does not hold is not imported"
+    assert "ciam-applications-order-sync: no object in the live tenant" in (into / "import-report.md").read_text()
+    assert report
