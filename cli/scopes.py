@@ -94,6 +94,10 @@ EXPORT_SCOPES: dict[str, str] = {
     "read:actions": "GET /actions/actions and /actions/triggers/{trigger}/bindings",
     "read:email_provider": "GET /emails/provider",
     "read:email_templates": "GET /email-templates/{name}",
+    "read:prompts": "GET /prompts",
+    "read:attack_protection": "GET /attack-protection/{brute-force-protection,breached-password-detection,"
+                              "suspicious-ip-throttling}",
+    "read:custom_domains": "GET /custom-domains",
 }
 
 # Only for the integration tests (dev and QA): they read the test application's secret to request a token.

@@ -24,6 +24,8 @@ SOURCE = "the Management API"
 def plain(model: Any) -> Any:
     if hasattr(model, "model_dump"):
         return model.model_dump(mode="json", by_alias=True, exclude_none=True)
+    if isinstance(model, list):
+        return [plain(item) for item in model]
     return model
 
 
@@ -107,6 +109,23 @@ def read_tenant(api: Auth0, progress: Callable[[str], None] | None = None) -> di
             bindings.setdefault(trigger, []).append({"action_name": bound.get("name"),
                                                       "display_name": binding.get("display_name")})
     export["triggers"] = [item(bindings, "triggers")]
+
+    say("reading prompts, attack protection and custom domains")
+    prompts = _optional(lambda: api.prompts.get_settings(**options))
+    if prompts:
+        export["prompts"] = [item(prompts, "prompts")]
+    protection = {}
+    for part, client in (("bruteForceProtection", api.attack_protection.brute_force_protection),
+                         ("breachedPasswordDetection", api.attack_protection.breached_password_detection),
+                         ("suspiciousIpThrottling", api.attack_protection.suspicious_ip_throttling)):
+        settings = _optional(lambda client=client: client.get(**options))
+        if settings:
+            protection[part] = settings
+    if protection:
+        export["attackProtection"] = [item(protection, "attack-protection")]
+    domains = _optional(lambda: api.custom_domains.list(**options))
+    domains = domains if isinstance(domains, list) else (domains or {}).get("custom_domains") or []
+    export["customDomains"] = [item(d, f"custom-domains/{d.get('custom_domain_id')}") for d in domains]
 
     say("reading email provider and templates")
     provider = _optional(lambda: api.emails.provider.get(

@@ -79,6 +79,8 @@ class ManagementApi(BaseHTTPRequestHandler):
             "/connections": lambda: self.checkpoint("connections", TENANT["connections"], query),
             "/actions/actions": lambda: self.offset("actions", TENANT["actions"], query),
             "/emails/provider": lambda: self.reply(200, TENANT["email_provider"]),
+            "/prompts": lambda: self.reply(200, TENANT["prompts"]),
+            "/custom-domains": lambda: self.reply(200, TENANT["custom_domains"]),
         }
         if path in routes:
             return routes[path]()
@@ -89,6 +91,8 @@ class ManagementApi(BaseHTTPRequestHandler):
             return self.checkpoint("clients", clients, query)
         if parts[:2] == ["actions", "triggers"]:
             return self.offset("bindings", TENANT["bindings"].get(parts[2], []), query)
+        if parts[0] == "attack-protection" and parts[1] in TENANT["attack_protection"]:
+            return self.reply(200, TENANT["attack_protection"][parts[1]])
         if parts[0] == "email-templates" and parts[1] in TENANT["email_templates"]:
             return self.reply(200, TENANT["email_templates"][parts[1]])
         return self.reply(404, {"statusCode": 404, "error": "Not Found", "message": "not found"})
@@ -128,6 +132,12 @@ def test_export_reads_every_page_retries_429_and_writes_no_secret(management_api
     assert blueprint["connections"]["username-password-authentication"]["enabled_applications"] == ["live-web",
                                                                                                     "live-app"]
     assert blueprint["applications"]["live-job"]["grants"] == {"live-orders": ["read:orders"]}
+    assert blueprint["prompts"] == {"universal_login_experience": "new", "identifier_first": True}
+    assert blueprint["custom_domain"]["domain"] == "login.live.example"
+    assert blueprint["attack_protection"]["suspicious_ip_throttling"]["pre_login"] == {"max_attempts": 100,
+                                                                                      "rate": 864000}
+    assert blueprint["attack_protection"]["breached_password_detection"]["pre_user_registration_shields"] == [
+        "block"]
     for file in project.rglob("*"):
         if file.is_file():
             text = file.read_text()
