@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,13 +102,22 @@ class Translation:
         return {"secret": name}
 
     def text_asset(self, section: str, target: str, text: str, path: str) -> str:
-        """Copy a script or HTML file to `target`; keywords in it are reported (this project does not replace them)."""
-        found = sorted({a or b for a, b in MARKER.findall(text)})
-        for name in found:
-            self.keywords.note(name, path)
-            self.report.unexpressed(section, path, f"keyword {name} inside the file: a0deploy replaces it at deploy "
-                                    "time, this project does not; edit the file")
-        self.assets[target] = text
+        """Copy a script or HTML file to `target`. The project does not rewrite files per stack, so a keyword in
+        one is replaced only when every config gives it the same plain value; any other is reported."""
+        def inline(match: re.Match) -> str:
+            keyword = match.group(1) or match.group(2)
+            self.keywords.note(keyword, path)
+            values = {repr(c.mappings.get(keyword)) for c in self.keywords.configs}
+            same = len(values) == 1 and self.keywords.configs and keyword in self.keywords.configs[0].mappings
+            if same and keyword not in self.keywords.secret:
+                value = self.keywords.configs[0].mappings[keyword]
+                return value if match.group(1) or isinstance(value, str) else json.dumps(value)
+            self.report.unexpressed(section, path, f"keyword {keyword} inside the file differs per stack (or is "
+                                    "a secret): a0deploy replaces it at deploy time, this project does not; edit "
+                                    "the file")
+            return match.group(0)
+
+        self.assets[target] = MARKER.sub(inline, text)
         return target
 
     def side_file(self, item: Item, reference: Any, where: str) -> str:

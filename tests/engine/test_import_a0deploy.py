@@ -187,3 +187,10 @@ def test_strict_makes_a_dangling_reference_an_error(tmp_path):
         run(FIXTURES / "yaml", CONFIGS, tmp_path / "out", strict=True)
     assert "Deleted App" in str(caught.value)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_keyword_in_html_with_one_value_everywhere_is_replaced_and_one_that_differs_is_reported(tmp_path):
+    into, report = imported(tmp_path, "directory")
+    (template,) = run_program(into, "prod").of_type("auth0:index/emailTemplate:EmailTemplate")
+    assert "for Shop." in template.inputs["body"], f"{template.urn}: BRAND_NAME (the same in every config) kept"
+    assert "`pages.error_page.html`: keyword SUPPORT_EMAIL" in report, "a per-stack keyword in HTML not reported"
