@@ -24,6 +24,9 @@ from components.config.loader import load
 
 REPORT_FILE = "import-report.md"
 _PLACEHOLDER_DOMAIN = "example.auth0.com"
+# Fields that are a resource's identity in Auth0 (a connection's name holds its users; an API's identifier is
+# the audience of every token): a rejected one takes the whole object out, never just the field.
+IDENTITY_FIELDS = ("name", "identifier", "strategy", "template")
 
 
 def translate(export: dict[str, list[Item]], translation: Translation) -> Translation:
@@ -105,9 +108,12 @@ def validate(stage: Path, translation: Translation, documents: dict[str, dict]) 
         removed = False
         for problem in problems:
             parts = problem.path.split(".") if problem.file == "tenant.yaml" and problem.path else []
+            if len(parts) > 2 and parts[-1] in IDENTITY_FIELDS:
+                parts = parts[:2]  # without its own name a resource would be a different one: leave it all out
             if parts and _remove(translation.blueprint, parts):
-                section = problem.path.split(".")[0]
-                translation.report.unexpressed(section, problem.path, f"the model rejects it: {problem.message}")
+                where = ".".join(parts)
+                translation.report.unexpressed(parts[0], where, f"the model rejects it ({problem.path}: "
+                                               f"{problem.message})")
                 removed = True
                 break
         if not removed:

@@ -260,3 +260,15 @@ def test_round_trip_of_tenant_connections_grants_roles_and_templates(tmp_path):
                 value = replace_keywords((FIXTURES / "yaml" / value).read_text(), mappings)
             compare(f"email_templates.{template['template']}.{field}", value, planned.get(field))
     assert not lost, "values lost or changed on the way into the plan:\n" + "\n".join(lost)
+
+
+def test_a_rejected_identity_field_leaves_the_whole_object_out(tmp_path):
+    """A connection whose name the model rejects must not be imported under another name (its users live there)."""
+    def rename(data):
+        data["databases"][0]["name"] = "Legacy_DB"  # Auth0 allowed '_' once; the model does not
+    export = bad_export(tmp_path, rename)
+    into = tmp_path / "project"
+    report = run(export, CONFIGS, into)
+    blueprint = yaml.safe_load((into / "tenant.yaml").read_text())
+    assert "legacy-db" not in blueprint["connections"], "connections.legacy-db: imported under a different name"
+    assert "`connections.legacy-db`: the model rejects it" in report
