@@ -7,6 +7,7 @@ an error writes nothing.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -21,6 +22,7 @@ from cli.adopt.sections import MAPPINGS, NOT_YET, RETIRED
 from cli.adopt.translate import Item, Translation
 from components.config.errors import ConfigError
 from components.config.loader import load
+from components.config.merge import lookup
 
 REPORT_FILE = "import-report.md"
 _PLACEHOLDER_DOMAIN = "example.auth0.com"
@@ -68,7 +70,7 @@ def stack_documents(translation: Translation) -> dict[str, dict[str, Any]]:
     return documents
 
 
-def _remove(data: dict, parts: list[str]) -> bool:
+def _remove(data: dict, parts: list[str]) -> list[str] | None:
     """Remove the deepest existing value along `parts` (at least an object under its section)."""
     trail: list[tuple[Any, Any]] = []
     node: Any = data
@@ -81,10 +83,19 @@ def _remove(data: dict, parts: list[str]) -> bool:
         else:
             break
     if not trail or (len(trail) == 1 and parts[0] == "tenant"):
-        return False
+        return None
     container, key = trail[-1]
     del container[key]
-    return True
+    return parts[:len(trail)]
+
+
+def _named_field(blueprint: dict, parts: list[str], message: str) -> list[str]:
+    """A check on a whole object ("initiate_login_uri must be an https:// URL") takes out the field it names."""
+    found, node = lookup(blueprint, tuple(parts))
+    if not found or not isinstance(node, dict):
+        return parts
+    named = [key for key in node if key not in IDENTITY_FIELDS and re.search(rf"\b{re.escape(key)}\b", message)]
+    return [*parts, max(named, key=len)] if named else parts
 
 
 def validate(stage: Path, translation: Translation, documents: dict[str, dict]) -> None:
@@ -110,9 +121,12 @@ def validate(stage: Path, translation: Translation, documents: dict[str, dict]) 
             parts = problem.path.split(".") if problem.file == "tenant.yaml" and problem.path else []
             if len(parts) > 2 and parts[-1] in IDENTITY_FIELDS:
                 parts = parts[:2]  # without its own name a resource would be a different one: leave it all out
-            if parts and _remove(translation.blueprint, parts):
-                where = ".".join(parts)
-                translation.report.unexpressed(parts[0], where, f"the model rejects it ({problem.path}: "
+            elif parts:
+                parts = _named_field(translation.blueprint, parts, problem.message)
+            removed_path = _remove(translation.blueprint, parts) if parts else None
+            if removed_path:
+                where = ".".join(removed_path)
+                translation.report.unexpressed(removed_path[0], where, f"the model rejects it ({problem.path}: "
                                                f"{problem.message})")
                 removed = True
                 break

@@ -272,3 +272,18 @@ def test_a_rejected_identity_field_leaves_the_whole_object_out(tmp_path):
     blueprint = yaml.safe_load((into / "tenant.yaml").read_text())
     assert "legacy-db" not in blueprint["connections"], "connections.legacy-db: imported under a different name"
     assert "`connections.legacy-db`: the model rejects it" in report
+
+
+def test_values_the_model_rejects_are_reported_and_the_rest_still_plans(tmp_path):
+    into = tmp_path / "project"
+    report = run(FIXTURES / "unusual", "", into)
+    for name in ("Pulumi.yaml", "__main__.py"):
+        shutil.copy(ROOT / name, into / name)
+    (into / "Pulumi.import.yaml").write_text(yaml.safe_dump({"config": {"ciam:stack": {
+        "tenant_domain": "unusual.eu.auth0.com", "environment": "development"}}}))
+    plan = run_program(into, "import")
+    clients = {r.inputs["name"] for r in plan.of_type("auth0:index/client:Client")}
+    assert clients == {"Default App", "Mobile"}, "an object-level rejection must take out one field, not the app"
+    for path in ("applications.default-app.initiate_login_uri", "applications.mobile.token_endpoint_auth_method",
+                 "applications.weird", "apis.api.token_lifetime", "connections.email", "actions.custom-email"):
+        assert f"`{path}`" in report, f"{path}: not in the report"

@@ -59,7 +59,7 @@ def translate(ctx: Translation) -> None:
             if words:
                 dictionary["dictionaries"] = words
         scripts = options.get("customScripts") or {}
-        if options.get("enabledDatabaseCustomization") or scripts:
+        if options.get("enabledDatabaseCustomization") or "login" in scripts:
             custom: dict = {"import_mode": bool(options.get("import_mode", False))}
             for script, reference in scripts.items():
                 where = f"{prefix}.options.customScripts.{script}"
