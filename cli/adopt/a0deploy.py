@@ -90,6 +90,28 @@ def _read_directory(root: Path) -> dict[str, list[Item]]:
                 continue
             if section == "triggers" and isinstance(data, dict):
                 data = data.get("triggers", data)
-            items.append(Item(str(file), data, file.parent))
-        export[section] = items
+            if isinstance(data, list):  # custom-domains.json and friends hold the whole list
+                items.extend(Item(str(file), entry, file.parent) for entry in data)
+            else:
+                items.append(Item(str(file), data, file.parent))
+        export[section] = _merged(section, folder, items)
     return export
+
+
+def _camel(stem: str) -> str:
+    head, *rest = stem.replace("_", "-").split("-")
+    return head + "".join(part.title() for part in rest)
+
+
+def _merged(section: str, folder: Path, items: list[Item]) -> list[Item]:
+    """Singletons the directory format splits into one file per part (attack-protection/, prompts/)."""
+    if section not in SINGLETONS or len(items) <= 1 and section != "attackProtection":
+        return items
+    merged: dict = {}
+    for item in items:
+        stem = Path(item.file).stem
+        if section == "prompts" and stem == "prompts" and isinstance(item.data, dict):
+            merged.update(item.data)
+        else:
+            merged[_camel(stem)] = item.data
+    return [Item(str(folder), merged, folder)]
