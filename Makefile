@@ -9,7 +9,7 @@ FROM ?= dev
 TO ?= prod
 FILE ?= -
 
-.PHONY: stacks plan changes test test-js lint schema snapshots bench preview-templates check diff guard scopes integration help
+.PHONY: stacks import export plan changes test test-js lint schema snapshots bench preview-templates check diff guard scopes integration help
 
 help:
 	@echo "make stacks                                           the stacks (one per Pulumi.<stack>.yaml) in promotion order"
@@ -17,6 +17,8 @@ help:
 	@echo "make changes [BASE=<ref>] [STACK=<stack>] [FORMAT=tree|markdown|json] [DETAILED=1]  what this change does per stack, offline (DETAILED=1: exit 2 when there are changes)"
 	@echo "make check STACK=<stack>                              Auth0 production checks on the offline plan (exit 1: mandatory fails)"
 	@echo "make diff FROM=<stack> TO=<stack>                     resources and properties that differ between two stacks"
+	@echo "make import FROM=<a0deploy export> [CONFIG=\"dev=config.dev.json ...\"] [INTO=.] [FORCE=1] [STRICT=1]  adopt an auth0-deploy-cli export"
+	@echo "make export STACK=<stack> [INTO=.] [FORCE=1]          read the stack's live tenant into tenant.yaml, assets and import.json"
 	@echo "make guard [FILE=preview.json]                        fail a prod preview --json that deletes/replaces data (stdin without FILE)"
 	@echo "make test                                             lint, then pytest, then test-js (what CI runs)"
 	@echo "make lint                                             ruff on the Python code"
@@ -24,7 +26,7 @@ help:
 	@echo "make snapshots                                        rewrite tests/tenant/snapshots/<stack>.urns after a reviewed URN change"
 	@echo "make schema                                           regenerate schema/*.json from the model"
 	@echo "make preview-templates [STACK=<stack>]                render the email/page templates in the tenant's brand to build/preview/"
-	@echo "make scopes                                           Management API scopes the deploy application needs"
+	@echo "make scopes [EXPORT=1]                                Management API scopes the deploy application (or make export) needs"
 	@echo "make bench                                            time the offline plan (figures, no assertions)"
 	@echo "make integration                                      tests/integration against a real tenant (skips without one)"
 
@@ -82,8 +84,16 @@ guard: $(BIN)/.installed
 stacks: $(BIN)/.installed
 	@$(BIN)/python -m cli.stacks
 
+# FROM is also diff's source stack; an import passes the export path in it.
+INTO ?= .
+import: $(BIN)/.installed
+	@$(BIN)/python -m cli.import_tenant --from "$(FROM)" --config "$(CONFIG)" --into "$(INTO)" $(if $(FORCE),--force) $(if $(STRICT),--strict) $(if $(ENVIRONMENT),--environment $(ENVIRONMENT)) $(if $(IMPORT_IDS),--import-ids $(IMPORT_IDS))
+
+export: $(BIN)/.installed
+	@$(BIN)/python -m cli.export_tenant --stack $(STACK) --into "$(INTO)" $(if $(FORCE),--force)
+
 scopes: $(BIN)/.installed
-	@$(BIN)/python -m cli.scopes
+	@$(BIN)/python -m cli.scopes $(if $(EXPORT),--export)
 
 integration: $(BIN)/.installed
 	@$(BIN)/python -m pytest tests/integration -rs

@@ -83,6 +83,23 @@ SCOPES_BY_TYPE: dict[str, tuple[tuple[str, ...], str]] = {
         (), "an invoke that reads Auth0's public ip-ranges.json, not the Management API"),
 }
 
+# What `make export` reads (GET only), scope -> endpoints; every one is also in the deploy application's set.
+EXPORT_SCOPES: dict[str, str] = {
+    "read:tenant_settings": "GET /tenants/settings",
+    "read:clients": "GET /clients",
+    "read:resource_servers": "GET /resource-servers",
+    "read:client_grants": "GET /client-grants",
+    "read:roles": "GET /roles and /roles/{id}/permissions",
+    "read:connections": "GET /connections and /connections/{id}/clients",
+    "read:actions": "GET /actions/actions and /actions/triggers/{trigger}/bindings",
+    "read:email_provider": "GET /emails/provider",
+    "read:email_templates": "GET /email-templates/{name}",
+    "read:prompts": "GET /prompts",
+    "read:attack_protection": "GET /attack-protection/{brute-force-protection,breached-password-detection,"
+                              "suspicious-ip-throttling}",
+    "read:custom_domains": "GET /custom-domains",
+}
+
 # Only for the integration tests (dev and QA): they read the test application's secret to request a token.
 INTEGRATION_TEST_SCOPES: tuple[str, ...] = ("read:clients", "read:connections", "read:client_keys")
 
@@ -146,11 +163,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--integration-tests", action="store_true",
                         help="add the scopes the integration tests use (non-production tenants only)")
     parser.add_argument("--read-only", action="store_true", help="only the read scopes (preview application)")
+    parser.add_argument("--export", action="store_true", help="only the read scopes `make export` needs")
     parser.add_argument("--docs", action="store_true", help="print the table for docs/bootstrapping.md")
     parser.add_argument("--separator", default="\n", help="between scopes (' ' for the Auth0 CLI)")
     args = parser.parse_args(argv)
     if args.docs:
         print(docs_block())
+        return
+    if args.export:
+        print(args.separator.join(sorted(EXPORT_SCOPES, key=scope_sort_key)))
         return
     from cli.plan import PROJECT_DIR, plan_or_exit  # runs the program; imported late so the mapping stays pure
     from cli.stacks import stack_names_or_exit

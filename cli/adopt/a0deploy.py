@@ -1,0 +1,117 @@
+"""Reading an auth0-deploy-cli export: the YAML format (tenant.yaml + files beside it) or the directory format.
+
+Both become {a0deploy section: [Item]}; side files (scripts, HTML) stay where they are and are read by the
+section mappings relative to the object's file or the export's root.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from cli.adopt.errors import ImportFailed, fail
+from cli.adopt.sections import KNOWN
+from cli.adopt.translate import Item
+
+# directory name -> a0deploy section
+DIRECTORIES = {
+    "clients": "clients", "database-connections": "databases", "connections": "connections",
+    "resource-servers": "resourceServers", "grants": "clientGrants", "client-grants": "clientGrants",
+    "roles": "roles", "actions": "actions", "triggers": "triggers", "emails": "emailTemplates",
+    "pages": "pages", "rules": "rules", "rules-configs": "rulesConfigs", "hooks": "hooks",
+    "prompts": "prompts", "branding": "branding", "themes": "themes", "attack-protection": "attackProtection",
+    "log-streams": "logStreams", "event-streams": "eventStreams", "network-acls": "networkACLs",
+    "custom-domains": "customDomains", "organizations": "organizations", "phone-providers": "phoneProviders",
+    "phone-templates": "phoneTemplates", "guardian": "guardianFactors", "forms": "forms", "flows": "flows",
+    "flow-vault-connections": "flowVaultConnections", "self-service-profiles": "selfServiceProfiles",
+    "action-modules": "actionModules", "email-templates": "emailTemplates",
+}
+SINGLETONS = ("tenant", "emailProvider", "triggers", "attackProtection", "branding", "prompts",
+              "guardianPolicies", "riskAssessment")
+
+
+def _unknown(file: str, key: str) -> ImportFailed:
+    return fail(file, key, f"unknown a0deploy section (known: {', '.join(sorted(KNOWN))})")
+
+
+def read_export(path: Path) -> tuple[dict[str, list[Item]], Path]:
+    """The export's sections and its root folder; an ImportFailed naming file and key on bad input."""
+    if not path.exists():
+        raise fail(str(path), "", "file not found")
+    if path.is_dir() and (path / "tenant.yaml").is_file() and not (path / "tenant.json").is_file():
+        path = path / "tenant.yaml"
+    if path.is_file():
+        return _read_yaml(path), path.parent
+    return _read_directory(path), path
+
+
+def _read_yaml(file: Path) -> dict[str, list[Item]]:
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark else ""
+        raise fail(str(file), "", f"invalid YAML{where}: {getattr(error, 'problem', error)}") from None
+    if not isinstance(data, dict):
+        raise fail(str(file), "", "expected a mapping of a0deploy sections")
+    export: dict[str, list[Item]] = {}
+    for section, value in data.items():
+        if section not in KNOWN:
+            raise _unknown(str(file), str(section))
+        values = value if isinstance(value, list) and section not in SINGLETONS else [value]
+        export[section] = [Item(str(file), v, file.parent) for v in values if v is not None]
+    return export
+
+
+def _json(file: Path) -> object:
+    try:
+        return json.loads(file.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise fail(str(file), "", f"invalid JSON: {error.msg} (line {error.lineno})") from None
+
+
+def _read_directory(root: Path) -> dict[str, list[Item]]:
+    export: dict[str, list[Item]] = {}
+    if (root / "tenant.json").is_file():
+        export["tenant"] = [Item(str(root / "tenant.json"), _json(root / "tenant.json"), root)]
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        if folder.name.startswith("."):
+            continue
+        section = DIRECTORIES.get(folder.name)
+        if section is None:
+            raise _unknown(str(folder), folder.name)
+        items: list[Item] = []
+        for file in sorted(folder.rglob("*.json")):
+            data = _json(file)
+            if section == "emailTemplates" and file.stem == "provider":
+                export["emailProvider"] = [Item(str(file), data, file.parent)]
+                continue
+            if section == "triggers" and isinstance(data, dict):
+                data = data.get("triggers", data)
+            if isinstance(data, list):  # custom-domains.json and friends hold the whole list
+                items.extend(Item(str(file), entry, file.parent) for entry in data)
+            else:
+                items.append(Item(str(file), data, file.parent))
+        export[section] = _merged(section, folder, items)
+    return export
+
+
+def _camel(stem: str) -> str:
+    head, *rest = stem.replace("_", "-").split("-")
+    return head + "".join(part.title() for part in rest)
+
+
+def _merged(section: str, folder: Path, items: list[Item]) -> list[Item]:
+    """Singletons the directory format splits into one file per part (attack-protection/, prompts/)."""
+    if section not in SINGLETONS or len(items) <= 1 and section != "attackProtection":
+        return items
+    merged: dict = {}
+    for item in items:
+        stem = Path(item.file).stem
+        if section == "prompts" and stem == "prompts" and isinstance(item.data, dict):
+            merged.update(item.data)
+        else:
+            merged[_camel(stem)] = item.data
+    return [Item(str(folder), merged, folder)]

@@ -1,0 +1,179 @@
+"""Writing the adopted project: tenant.yaml, assets/, Pulumi.<stack>.yaml and import-report.md.
+
+Everything is staged in a temporary folder and checked with the project's own loader first; a value the model
+rejects is taken out and reported (never an invalid tenant.yaml). Files move into place only at the end, so
+an error writes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cli.adopt.errors import ImportFailed
+from cli.adopt.keywords import StackConfig, var_name
+from cli.adopt.report import Report
+from cli.adopt.sections import MAPPINGS, NOT_YET, RETIRED
+from cli.adopt.translate import Item, Translation
+from components.config.errors import ConfigError
+from components.config.loader import load
+from components.config.merge import lookup
+
+REPORT_FILE = "import-report.md"
+_PLACEHOLDER_DOMAIN = "example.auth0.com"
+# Fields that are a resource's identity in Auth0 (a connection's name holds its users; an API's identifier is
+# the audience of every token): a rejected one takes the whole object out, never just the field.
+IDENTITY_FIELDS = ("name", "identifier", "strategy", "template")
+
+
+def translate(export: dict[str, list[Item]], translation: Translation) -> Translation:
+    report = translation.report
+    for section in sorted(export):
+        if section in RETIRED:
+            report.skipped_sections.append((section, RETIRED[section]))
+        elif section in NOT_YET:
+            report.skipped_sections.append((section, "not carried over by the importer yet; configure it by hand"))
+            for index, item in enumerate(export[section]):
+                fields = item.data if isinstance(item.data, dict) else {}
+                label = fields.get("name") or fields.get("template") or index
+                for field in sorted(fields):
+                    report.unexpressed(section, f"{section}.{label}.{field}", "section not carried over yet")
+    for mapping in MAPPINGS:
+        if hasattr(mapping, "register"):
+            mapping.register(translation)
+    for mapping in MAPPINGS:
+        mapping.translate(translation)
+    translation.finish()
+    translation.keywords.check_mappings()
+    translation.blueprint = {k: v for k, v in translation.blueprint.items() if v or k == "tenant"}
+    return translation
+
+
+def stack_documents(translation: Translation) -> dict[str, dict[str, Any]]:
+    documents = {}
+    for config in translation.keywords.configs:
+        stack: dict[str, Any] = {"tenant_domain": config.domain or _PLACEHOLDER_DOMAIN,
+                                 "environment": config.environment}
+        if not config.domain:
+            translation.report.warnings.append(f"{config.file}: AUTH0_DOMAIN: missing; ciam:stack.tenant_domain "
+                                               f"is {_PLACEHOLDER_DOMAIN} until you set it")
+        ciam: dict[str, Any] = {"ciam:stack": stack}
+        variables = translation.keywords.stack_vars(config)
+        if variables:
+            ciam["ciam:vars"] = variables
+        documents[config.stack] = {"config": ciam}
+    return documents
+
+
+def _remove(data: dict, parts: list[str]) -> list[str] | None:
+    """Remove the deepest existing value along `parts` (at least an object under its section)."""
+    trail: list[tuple[Any, Any]] = []
+    node: Any = data
+    for part in parts:
+        key: Any = int(part) if isinstance(node, list) and part.isdigit() else part
+        in_list = isinstance(node, list) and isinstance(key, int) and key < len(node)
+        if isinstance(node, dict) and key in node or in_list:
+            trail.append((node, key))
+            node = node[key]
+        else:
+            break
+    if not trail or (len(trail) == 1 and parts[0] == "tenant"):
+        return None
+    container, key = trail[-1]
+    del container[key]
+    return parts[:len(trail)]
+
+
+def _named_field(blueprint: dict, parts: list[str], message: str) -> list[str]:
+    """A check on a whole object ("initiate_login_uri must be an https:// URL") takes out the field it names."""
+    found, node = lookup(blueprint, tuple(parts))
+    if not found or not isinstance(node, dict):
+        return parts
+    named = [key for key in node if key not in IDENTITY_FIELDS and re.search(rf"\b{re.escape(key)}\b", message)]
+    return [*parts, max(named, key=len)] if named else parts
+
+
+def validate(stage: Path, translation: Translation, documents: dict[str, dict]) -> None:
+    """Load every stack with the model; take out (and report) whatever it rejects until it loads."""
+    stacks = documents or {"import": {"config": {"ciam:stack": {"tenant_domain": _PLACEHOLDER_DOMAIN,
+                                                                 "environment": "development"}}}}
+    for _ in range(200):
+        _write_blueprint(stage, translation)
+        problems = []
+        for stack, document in stacks.items():
+            values = {k.partition(":")[2]: v for k, v in document["config"].items()}
+            if not documents:
+                values["vars"] = {var_name(k): "https://example.com" for k in translation.keywords.used}
+            try:
+                load(stage, stack, values, set(), allow_unset_secrets=True)
+            except ConfigError as error:
+                problems = error.problems
+                break
+        if not problems:
+            return
+        removed = False
+        for problem in problems:
+            parts = problem.path.split(".") if problem.file == "tenant.yaml" and problem.path else []
+            if len(parts) > 2 and parts[-1] in IDENTITY_FIELDS:
+                parts = parts[:2]  # without its own name a resource would be a different one: leave it all out
+            elif parts:
+                parts = _named_field(translation.blueprint, parts, problem.message)
+            removed_path = _remove(translation.blueprint, parts) if parts else None
+            if removed_path:
+                where = ".".join(removed_path)
+                translation.report.unexpressed(removed_path[0], where, f"the model rejects it ({problem.path}: "
+                                               f"{problem.message})")
+                removed = True
+                break
+        if not removed:
+            raise ImportFailed([str(p) for p in problems])
+    raise ImportFailed(["tenant.yaml: the imported blueprint does not validate"])
+
+
+def _write_blueprint(stage: Path, translation: Translation) -> None:
+    header = ("# yaml-language-server: $schema=./schema/tenant.schema.json\n"
+              "# Imported by `make import`; see import-report.md for what was not carried over.\n")
+    body = yaml.safe_dump(translation.blueprint, sort_keys=False, allow_unicode=True, width=120)
+    (stage / "tenant.yaml").write_text(header + body, encoding="utf-8")
+    for path, text in translation.assets.items():
+        target = stage / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def write_project(translation: Translation, into: Path, force: bool, extra: dict[str, str] | None = None,
+                  *, stack_files: bool = True) -> Report:
+    """Stage, validate and move the files; `stack_files=False` keeps the existing Pulumi.<stack>.yaml (export)."""
+    documents = stack_documents(translation)
+    written_stacks = documents if stack_files else {}
+    files = ["tenant.yaml", *translation.assets, *(f"Pulumi.{s}.yaml" for s in written_stacks), *(extra or {})]
+    existing = [f for f in files if (into / f).exists()]
+    if existing and not force:
+        raise ImportFailed([f"{into / f}: exists; FORCE=1 overwrites it" for f in sorted(existing)])
+    into.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".import-", dir=into))
+    try:
+        validate(stage, translation, documents)
+        for stack, document in written_stacks.items():
+            header = "# yaml-language-server: $schema=./schema/stack.schema.json\n"
+            text = header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+            (stage / f"Pulumi.{stack}.yaml").write_text(text, encoding="utf-8")
+        for name, text in (extra or {}).items():
+            (stage / name).write_text(text, encoding="utf-8")
+        report = translation.report.markdown(list(documents))
+        (stage / REPORT_FILE).write_text(report, encoding="utf-8")
+        for file in [*files, REPORT_FILE]:
+            target = into / file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(stage / file), str(target))
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return translation.report
+
+
+__all__ = ["StackConfig", "translate", "write_project"]

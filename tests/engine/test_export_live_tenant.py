@@ -1,0 +1,209 @@
+"""`make export`: the live tenant, read through auth0-python from a loopback Management API, becomes a project
+and an import.json whose every URN the plan registers."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+
+from cli import export_tenant
+from cli.adopt import live
+from cli.offline import run_program
+
+ROOT = Path(__file__).resolve().parents[2]
+TENANT = json.loads((ROOT / "tests" / "fixtures" / "management_api" / "tenant.json").read_text())
+SECRETS = ("real-client-secret-never-written", "another-real-secret", "real-google-secret", "SG.real-key-never-written",
+           "test-deploy-secret")
+PER_PAGE = 2  # small pages, so every list is read across several
+
+
+class ManagementApi(BaseHTTPRequestHandler):
+    """Responses shaped as the Management API documents them (offset pages with totals, checkpoint pages)."""
+
+    requests: list[str] = []
+    throttled = False
+
+    def log_message(self, *args):  # keep pytest output clean
+        pass
+
+    def reply(self, status: int, body, headers: dict | None = None) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if self.path == "/oauth/token":
+            return self.reply(200, {"access_token": "test-token", "expires_in": 86400, "token_type": "Bearer"})
+        self.reply(404, {"statusCode": 404})
+
+    def offset(self, key: str, items: list, query: dict):
+        page, per_page = int(query.get("page", ["0"])[0]), int(query.get("per_page", ["50"])[0])
+        chunk = items[page * per_page:(page + 1) * per_page]
+        return self.reply(200, {key: chunk, "start": page * per_page, "limit": per_page, "total": len(items)})
+
+    def checkpoint(self, key: str, items: list, query: dict):
+        start, take = int(query.get("from", ["0"])[0]), int(query.get("take", ["50"])[0])
+        chunk = items[start:start + take]
+        following = str(start + take) if start + take < len(items) else None
+        return self.reply(200, {key: chunk, **({"next": following} if following else {})})
+
+    def do_GET(self):
+        url = urlsplit(self.path)
+        path, query = url.path.removeprefix("/api/v2"), parse_qs(url.query)
+        type(self).requests.append(path)
+        if self.headers.get("Authorization") != "Bearer test-token":
+            return self.reply(401, {"statusCode": 401})
+        if path == "/clients" and not type(self).throttled:
+            type(self).throttled = True
+            return self.reply(429, {"statusCode": 429, "error": "Too Many Requests"}, {"Retry-After": "1"})
+        parts = path.strip("/").split("/")
+        routes = {
+            "/tenants/settings": lambda: self.reply(200, TENANT["settings"]),
+            "/clients": lambda: self.offset("clients", TENANT["clients"], query),
+            "/resource-servers": lambda: self.offset("resource_servers", TENANT["resource_servers"], query),
+            "/client-grants": lambda: self.checkpoint("client_grants", TENANT["client_grants"], query),
+            "/roles": lambda: self.offset("roles", TENANT["roles"], query),
+            "/connections": lambda: self.checkpoint("connections", TENANT["connections"], query),
+            "/actions/actions": lambda: self.offset("actions", TENANT["actions"], query),
+            "/emails/provider": lambda: self.reply(200, TENANT["email_provider"]),
+            "/prompts": lambda: self.reply(200, TENANT["prompts"]),
+            "/custom-domains": lambda: self.reply(200, TENANT["custom_domains"]),
+        }
+        if path in routes:
+            return routes[path]()
+        if parts[0] == "roles" and parts[-1] == "permissions":
+            return self.offset("permissions", TENANT["role_permissions"].get(parts[1], []), query)
+        if parts[0] == "connections" and parts[-1] == "clients":
+            clients = [{"client_id": c} for c in TENANT["connection_clients"].get(parts[1], [])]
+            return self.checkpoint("clients", clients, query)
+        if parts[:2] == ["actions", "triggers"]:
+            return self.offset("bindings", TENANT["bindings"].get(parts[2], []), query)
+        if parts[0] == "attack-protection" and parts[1] in TENANT["attack_protection"]:
+            return self.reply(200, TENANT["attack_protection"][parts[1]])
+        if parts[0] == "email-templates" and parts[1] in TENANT["email_templates"]:
+            return self.reply(200, TENANT["email_templates"][parts[1]])
+        return self.reply(404, {"statusCode": 404, "error": "Not Found", "message": "not found"})
+
+
+@pytest.fixture
+def management_api(monkeypatch):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), ManagementApi)
+    ManagementApi.requests, ManagementApi.throttled = [], False
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setenv("CIAM_AUTH0_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}")
+    monkeypatch.setenv("AUTH0_CLIENT_SECRET", "test-deploy-secret")
+    monkeypatch.delenv("AUTH0_CLIENT_ID", raising=False)
+    monkeypatch.setattr(live, "PER_PAGE", PER_PAGE)
+    yield ManagementApi
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    for name in ("Pulumi.yaml", "__main__.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    stack = {"config": {"ciam:stack": {"tenant_domain": "live-shop.eu.auth0.com", "environment": "development"},
+                        "auth0:clientId": "deploy-client-id"}}
+    (tmp_path / "Pulumi.live.yaml").write_text(yaml.safe_dump(stack))
+    return tmp_path
+
+
+def test_export_reads_every_page_retries_429_and_writes_no_secret(management_api, project, capsys):
+    report = export_tenant.run("live", project)
+    assert management_api.throttled, "the loopback server never throttled"
+    assert management_api.requests.count("/clients") >= 3, "clients must be read page by page after the 429"
+    blueprint = yaml.safe_load((project / "tenant.yaml").read_text())
+    assert set(blueprint["applications"]) == {"live-web", "live-job", "live-app"}, "every page of clients"
+    assert blueprint["connections"]["username-password-authentication"]["enabled_applications"] == ["live-web",
+                                                                                                    "live-app"]
+    assert blueprint["applications"]["live-job"]["grants"] == {"live-orders": ["read:orders"]}
+    assert blueprint["prompts"] == {"universal_login_experience": "new", "identifier_first": True}
+    assert blueprint["custom_domain"]["domain"] == "login.live.example"
+    assert blueprint["attack_protection"]["suspicious_ip_throttling"]["pre_login"] == {"max_attempts": 100,
+                                                                                      "rate": 864000}
+    assert blueprint["attack_protection"]["breached_password_detection"]["pre_user_registration_shields"] == [
+        "block"]
+    for file in project.rglob("*"):
+        if file.is_file():
+            text = file.read_text()
+            for secret in SECRETS:
+                assert secret not in text, f"{file}: holds a secret value"
+    assert "a secret value at connections.google-oauth2.options.client_secret" in report
+    assert "reading applications" in capsys.readouterr().err, "progress goes to stderr"
+
+
+def test_every_urn_in_import_json_is_registered_by_the_plan(management_api, project):
+    export_tenant.run("live", project)
+    document = json.loads((project / "import.json").read_text())
+    plan = run_program(project, "live")
+    planned = {r.urn for r in plan.resources}
+    table = document["nameTable"]
+    for name, urn in table.items():
+        assert urn in planned, f"nameTable {name}: {urn} is not in the plan"
+    by_name = {r.name: r for r in plan.resources}
+    named = set()
+    for entry in document["resources"]:
+        parent = table[entry["parent"]]
+        urn = f"{parent.rsplit('::', 1)[0]}${entry['type']}::{entry['name']}"
+        assert urn in planned, f"{urn} is in import.json but not in the plan"
+        assert entry["provider"] in table, f"{urn}: provider {entry['provider']} not in the nameTable"
+        named.add(urn)
+    ids = {e["name"]: e["id"] for e in document["resources"]}
+    assert ids["ciam-applications-live-web"] == "cLiEnTwEb0001"
+    assert ids["ciam-connections-google-oauth2"] == "con_0000000000000002"
+    assert ids["ciam-roles-order-reader"] == "rol_0000000000000001"
+    assert ids["ciam-apis-live-orders"] == "5f0000000000000000000002"
+    auth0_urns = {r.urn for r in plan.resources if r.type.startswith("auth0:")}
+    assert auth0_urns == named, f"registered but not imported: {sorted(auth0_urns - named)}"
+    assert by_name["ciam-tenant-settings"].urn in named
+
+
+def test_export_needs_only_read_scopes_that_the_deploy_application_has():
+    from cli.scopes import EXPORT_SCOPES, SCOPES_BY_TYPE
+
+    deploy = {scope for scopes, _ in SCOPES_BY_TYPE.values() for scope in scopes}
+    assert all(scope.startswith("read:") for scope in EXPORT_SCOPES), "make export must only read"
+    assert set(EXPORT_SCOPES) <= deploy, f"not in the deploy set: {sorted(set(EXPORT_SCOPES) - deploy)}"
+
+
+def test_make_scopes_lists_the_export_scopes(capsys):
+    from cli.scopes import EXPORT_SCOPES, main
+
+    main(["--export"])
+    assert set(capsys.readouterr().out.split()) == set(EXPORT_SCOPES)
+
+
+def test_import_with_credentials_looks_the_ids_up_by_name(management_api, tmp_path, monkeypatch):
+    from cli.import_tenant import run as import_run
+
+    fixtures = ROOT / "tests" / "fixtures" / "a0deploy"
+    renamed = json.loads(json.dumps(TENANT))
+    renamed["clients"][1]["name"] = "Shop Web"  # the live tenant holds the export's application
+    monkeypatch.setitem(globals(), "TENANT", renamed)
+    monkeypatch.setenv("AUTH0_CLIENT_ID", "deploy-client-id")
+    into = tmp_path / "project"
+    into.mkdir()
+    for name in ("Pulumi.yaml", "__main__.py"):
+        shutil.copy(ROOT / name, into / name)
+    report = import_run(fixtures / "yaml", f"dev={fixtures}/configs/config.dev.json", into, ids_from="dev")
+    document = json.loads((into / "import.json").read_text())
+    ids = {e["name"]: e["id"] for e in document["resources"]}
+    assert ids.get("ciam-applications-shop-web") == "cLiEnTwEb0001", "looked up by name in the live tenant"
+    assert "ciam-applications-order-sync" not in ids, "an object the tenant does not hold is not imported"
+    assert "ciam-applications-order-sync: no object in the live tenant" in (into / "import-report.md").read_text()
+    assert report

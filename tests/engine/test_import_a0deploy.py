@@ -1,0 +1,290 @@
+"""`make import`: auth0-deploy-cli exports (YAML and directory) become a project that plans for every stack."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cli.adopt.errors import ImportFailed
+from cli.import_tenant import run
+from cli.offline import run_program
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "a0deploy"
+CONFIGS = f"dev={FIXTURES}/configs/config.dev.json prod={FIXTURES}/configs/config.prod.json"
+SECRET_VALUES = ("SG.dev-not-a-real-key", "SG.prod-not-a-real-key", "legacy-dev-key-value", "legacy-prod-key-value")
+
+
+def imported(tmp_path: Path, export: str) -> tuple[Path, str]:
+    into = tmp_path / "project"
+    report = run(FIXTURES / export, CONFIGS, into)
+    for name in ("Pulumi.yaml", "__main__.py"):
+        shutil.copy(ROOT / name, into / name)
+    return into, report
+
+
+def camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def replace_keywords(value, mappings: dict):
+    if isinstance(value, str):
+        whole = re.fullmatch(r"@@(\w+)@@", value)
+        if whole:
+            return mappings[whole.group(1)]
+        return re.sub(r"##(\w+)##", lambda m: str(mappings[m.group(1)]), value)
+    if isinstance(value, list):
+        return [replace_keywords(v, mappings) for v in value]
+    if isinstance(value, dict):
+        return {k: replace_keywords(v, mappings) for k, v in value.items()}
+    return value
+
+
+@pytest.mark.parametrize("export", ["yaml", "directory"])
+def test_an_export_plans_for_every_stack_and_writes_no_secret(tmp_path, export):
+    into, report = imported(tmp_path, export)
+    for stack in ("dev", "prod"):
+        plan = run_program(into, stack)
+        assert plan.of_type("auth0:index/client:Client"), f"{stack}: no application was planned"
+    for file in [*into.rglob("*.yaml"), *into.rglob("*.md"), *into.rglob("*.js"), *into.rglob("*.html")]:
+        text = file.read_text()
+        for value in SECRET_VALUES:
+            assert value not in text, f"{file}: holds the secret value {value}"
+    assert "pulumi config set --secret sendgrid_api_key <value> -s prod" in report
+    assert "`rules`: Auth0 retired Rules" in report
+    assert "connections.partner-saml" in report, "an enterprise connection must be reported, not dropped"
+    assert "Deleted App" in report, "a dangling reference must be a warning"
+
+
+def test_whole_value_keyword_keeps_its_type(tmp_path):
+    into, _ = imported(tmp_path, "yaml")
+    stack = yaml.safe_load((into / "Pulumi.dev.yaml").read_text())
+    assert stack["config"]["ciam:vars"]["sync_origins"] == ["https://sync.dev.shop.example"]
+    assert stack["config"]["ciam:stack"] == {"tenant_domain": "shop-dev.eu.auth0.com", "environment": "development"}
+    assert "sendgrid_api_key" not in stack["config"]["ciam:vars"], "a secret keyword became a plain var"
+
+
+def test_keywords_in_action_code_become_its_config(tmp_path):
+    into, _ = imported(tmp_path, "yaml")
+    plan = run_program(into, "prod")
+    (action,) = plan.of_type("auth0:index/action:Action")
+    assert "##" not in action.inputs["code"], f"{action.urn}: a keyword is left in the code"
+    assert '"app_host": "shop.example"' in action.inputs["code"], f"{action.urn}: keyword value not in CONFIG"
+
+
+def test_round_trip_carries_every_expressed_value_into_the_plan(tmp_path):
+    """Walk the export and the plan side by side: a value is carried, reported, or listed here as lost."""
+    into, report = imported(tmp_path, "yaml")
+    export = yaml.safe_load((FIXTURES / "yaml" / "tenant.yaml").read_text())
+    mappings = json.loads((FIXTURES / "configs" / "config.dev.json").read_text())["AUTH0_KEYWORD_REPLACE_MAPPINGS"]
+    plan = run_program(into, "dev")
+    by_name = {(r.type, r.inputs.get("name")): r for r in plan.resources}
+    lost = []
+    sections = {"clients": "auth0:index/client:Client",
+                "resourceServers": "auth0:index/resourceServer:ResourceServer"}
+    for section, type_token in sections.items():
+        for obj in export[section]:
+            record = by_name.get((type_token, obj["name"]))
+            if record is None:
+                lost.append(f"{section}.{obj['name']}: not planned")
+                continue
+            for field, value in obj.items():
+                if field == "scopes":
+                    continue  # ResourceServerScopes owns them
+                planned = record.inputs.get(camel(field))
+                if field == "token_endpoint_auth_method":  # ClientCredentials owns it
+                    credentials = [r for r in plan.of_type("auth0:index/clientCredentials:ClientCredentials")
+                                   if r.name == f"{record.name}-credentials"]
+                    planned = credentials[0].inputs.get("authenticationMethod") if credentials else None
+                expected = replace_keywords(value, mappings)
+                if isinstance(expected, dict):
+                    planned = {k: v for k, v in (planned or {}).items()}
+                    expected = {camel(k): v for k, v in expected.items()}
+                if planned != expected and f".{field}`" not in report:
+                    lost.append(f"{record.urn}: {field}: export {expected!r}, plan {planned!r}")
+    assert not lost, "values lost or changed on the way into the plan:\n" + "\n".join(lost)
+
+
+def test_refuses_to_overwrite_without_force(tmp_path):
+    into, _ = imported(tmp_path, "yaml")
+    before = (into / "tenant.yaml").read_text()
+    with pytest.raises(ImportFailed) as caught:
+        run(FIXTURES / "yaml", CONFIGS, into)
+    assert "FORCE=1" in str(caught.value)
+    run(FIXTURES / "yaml", CONFIGS, into, force=True)
+    assert (into / "tenant.yaml").read_text() == before, "the same export must import byte-identically"
+
+
+def bad_export(tmp_path: Path, edit) -> Path:
+    export = tmp_path / "export"
+    shutil.copytree(FIXTURES / "yaml", export)
+    data = yaml.safe_load((export / "tenant.yaml").read_text())
+    edit(data)
+    (export / "tenant.yaml").write_text(yaml.safe_dump(data))
+    return export
+
+
+def assert_fails(tmp_path: Path, source: Path, configs: str, *expected: str) -> None:
+    into = tmp_path / "out"
+    with pytest.raises(ImportFailed) as caught:
+        run(source, configs, into)
+    message = str(caught.value)
+    assert len(message.splitlines()) == 1, f"expected one line, got: {message}"
+    for part in expected:
+        assert part in message, f"{part!r} not in: {message}"
+    assert not into.exists() or not any(into.iterdir()), "an error must write nothing"
+
+
+def test_missing_export(tmp_path):
+    assert_fails(tmp_path, tmp_path / "nowhere", CONFIGS, "nowhere", "file not found")
+
+
+def test_missing_config(tmp_path):
+    assert_fails(tmp_path, FIXTURES / "yaml", "dev=/nonexistent/config.json", "config.json", "file not found")
+
+
+def test_invalid_yaml(tmp_path):
+    export = tmp_path / "export"
+    shutil.copytree(FIXTURES / "yaml", export)
+    (export / "tenant.yaml").write_text("clients: [\n  - name: x\n")
+    assert_fails(tmp_path, export, CONFIGS, "tenant.yaml", "invalid YAML")
+
+
+def test_invalid_json(tmp_path):
+    export = tmp_path / "export"
+    shutil.copytree(FIXTURES / "directory", export)
+    (export / "clients" / "Shop Web.json").write_text("{ not json")
+    assert_fails(tmp_path, export, CONFIGS, "Shop Web.json", "invalid JSON")
+
+
+def test_unknown_section(tmp_path):
+    export = bad_export(tmp_path, lambda d: d.update(clientz=[]))
+    assert_fails(tmp_path, export, CONFIGS, "tenant.yaml", "clientz", "unknown a0deploy section")
+
+
+def test_keyword_without_mapping_in_one_config(tmp_path):
+    config = tmp_path / "config.qa.json"
+    data = json.loads((FIXTURES / "configs" / "config.dev.json").read_text())
+    del data["AUTH0_KEYWORD_REPLACE_MAPPINGS"]["APP_HOST"]
+    config.write_text(json.dumps(data))
+    assert_fails(tmp_path, FIXTURES / "yaml", f"{CONFIGS} qa={config}",
+                 "config.qa.json", "AUTH0_KEYWORD_REPLACE_MAPPINGS.APP_HOST", "no mapping")
+
+
+def test_two_names_with_the_same_key(tmp_path):
+    export = bad_export(tmp_path, lambda d: d["clients"].append({"name": "shop web", "app_type": "spa"}))
+    assert_fails(tmp_path, export, CONFIGS, "tenant.yaml", "'shop web'", "'Shop Web'", "shop-web")
+
+
+def test_strict_makes_a_dangling_reference_an_error(tmp_path):
+    with pytest.raises(ImportFailed) as caught:
+        run(FIXTURES / "yaml", CONFIGS, tmp_path / "out", strict=True)
+    assert "Deleted App" in str(caught.value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_keyword_in_html_with_one_value_everywhere_is_replaced_and_one_that_differs_is_reported(tmp_path):
+    into, report = imported(tmp_path, "directory")
+    (template,) = run_program(into, "prod").of_type("auth0:index/emailTemplate:EmailTemplate")
+    assert "for Shop." in template.inputs["body"], f"{template.urn}: BRAND_NAME (the same in every config) kept"
+    assert "`pages.error_page.html`: keyword SUPPORT_EMAIL" in report, "a per-stack keyword in HTML not reported"
+
+
+def test_round_trip_of_tenant_connections_grants_roles_and_templates(tmp_path):
+    """The same walk for the sections whose shape changes on the way (options flattened, references by key)."""
+    into, report = imported(tmp_path, "yaml")
+    export = yaml.safe_load((FIXTURES / "yaml" / "tenant.yaml").read_text())
+    mappings = json.loads((FIXTURES / "configs" / "config.dev.json").read_text())["AUTH0_KEYWORD_REPLACE_MAPPINGS"]
+    plan = run_program(into, "dev")
+    lost = []
+
+    def reported(where: str) -> bool:
+        parts = where.split(".")
+        return any(f"`{'.'.join(parts[:n])}`" in report for n in range(1, len(parts) + 1))
+
+    def compare(where: str, expected, planned) -> None:
+        expected = replace_keywords(expected, mappings)
+        if expected != planned and not reported(where):
+            lost.append(f"{where}: export {expected!r}, plan {planned!r}")
+
+    (tenant,) = plan.of_type("auth0:index/tenant:Tenant")
+    for field, value in export["tenant"].items():
+        if isinstance(value, dict):
+            for inner, inner_value in value.items():
+                compare(f"tenant.{field}.{inner}", inner_value, (tenant.inputs.get(camel(field)) or {}).get(
+                    camel(inner)))
+        else:
+            compare(f"tenant.{field}", value, tenant.inputs.get(camel(field)))
+
+    connections = {r.inputs["name"]: r for r in plan.of_type("auth0:index/connection:Connection")}
+    for database in export["databases"]:
+        options = connections[database["name"]].inputs["options"]
+        for field, value in database["options"].items():
+            key = f"connections.{database['name'].lower()}.options.{field}"
+            if field in ("customScripts", "configuration", "enabledDatabaseCustomization", "import_mode"):
+                continue  # scripts become files, configuration secrets; checked below
+            planned = options.get(camel(field)) if field != "password_history" else options["passwordHistories"][0]
+            if field == "password_dictionary":
+                value = {"enable": value["enable"], "dictionaries": value["dictionary"]}
+            if isinstance(value, dict):
+                value = {camel(k): v for k, v in value.items()}
+            compare(key, value, planned)
+        for script, path in (database["options"].get("customScripts") or {}).items():
+            compare(f"{database['name']}.customScripts.{script}", (FIXTURES / "yaml" / path).read_text(),
+                    options["customScripts"].get(script))
+
+    grants = {(g.inputs["audience"], tuple(g.inputs["scopes"])) for g in plan.of_type(
+        "auth0:index/clientGrant:ClientGrant")}
+    for index, grant in enumerate(export["clientGrants"]):
+        if (grant["audience"], tuple(grant["scope"])) not in grants and f"clientGrants.{index}" not in report \
+                and grant["client_id"] not in report:
+            lost.append(f"clientGrants.{index}: {grant} not planned")
+
+    (permissions,) = plan.of_type("auth0:index/rolePermissions:RolePermissions")
+    for role in export["roles"]:
+        compare(f"roles.{role['name']}.permissions",
+                [{"name": p["permission_name"], "resourceServerIdentifier": p["resource_server_identifier"]}
+                 for p in role["permissions"]], permissions.inputs["permissions"])
+
+    templates = {t.inputs["template"]: t for t in plan.of_type("auth0:index/emailTemplate:EmailTemplate")}
+    for template in export["emailTemplates"]:
+        planned = templates[template["template"]].inputs
+        for field, value in template.items():
+            if field == "body":
+                value = replace_keywords((FIXTURES / "yaml" / value).read_text(), mappings)
+            compare(f"email_templates.{template['template']}.{field}", value, planned.get(field))
+    assert not lost, "values lost or changed on the way into the plan:\n" + "\n".join(lost)
+
+
+def test_a_rejected_identity_field_leaves_the_whole_object_out(tmp_path):
+    """A connection whose name the model rejects must not be imported under another name (its users live there)."""
+    def rename(data):
+        data["databases"][0]["name"] = "Legacy_DB"  # Auth0 allowed '_' once; the model does not
+    export = bad_export(tmp_path, rename)
+    into = tmp_path / "project"
+    report = run(export, CONFIGS, into)
+    blueprint = yaml.safe_load((into / "tenant.yaml").read_text())
+    assert "legacy-db" not in blueprint["connections"], "connections.legacy-db: imported under a different name"
+    assert "`connections.legacy-db`: the model rejects it" in report
+
+
+def test_values_the_model_rejects_are_reported_and_the_rest_still_plans(tmp_path):
+    into = tmp_path / "project"
+    report = run(FIXTURES / "unusual", "", into)
+    for name in ("Pulumi.yaml", "__main__.py"):
+        shutil.copy(ROOT / name, into / name)
+    (into / "Pulumi.import.yaml").write_text(yaml.safe_dump({"config": {"ciam:stack": {
+        "tenant_domain": "unusual.eu.auth0.com", "environment": "development"}}}))
+    plan = run_program(into, "import")
+    clients = {r.inputs["name"] for r in plan.of_type("auth0:index/client:Client")}
+    assert clients == {"Default App", "Mobile"}, "an object-level rejection must take out one field, not the app"
+    for path in ("applications.default-app.initiate_login_uri", "applications.mobile.token_endpoint_auth_method",
+                 "applications.weird", "apis.api.token_lifetime", "connections.email",
+                 "actions.custom-email.supported_triggers"):
+        assert f"`{path}`" in report, f"{path}: not in the report"
