@@ -1,7 +1,7 @@
 """The pull-request comment of one stack: offline plan, production checks, stack diff and, when there is one,
 the real `pulumi preview`. CI writes it to an artifact; a trusted workflow posts it (fork PRs included).
 
-    python -m cli.pr_comment --stack prod --dir build/prod > build/comment/prod.md
+    python -m cli.pr_comment --stack <stack> --dir build/<stack> > build/comment/<stack>.md
 
 `--dir` holds what the pull-request workflow's steps wrote: plan.md, check.txt, diff.txt, preview.txt (each
 optional) and <name>.status files with the step's exit code.
