@@ -13,8 +13,8 @@ FILE ?= -
 
 help:
 	@echo "make stacks                                           the stacks (one per Pulumi.<stack>.yaml) in promotion order"
-	@echo "make plan STACK=<stack> [FORMAT=tree|json|markdown]   desired state of a stack, offline (exit 2: bad config)"
-	@echo "make check STACK=<stack>                              Auth0 production checks on the offline plan (exit 1: mandatory fails)"
+	@echo "make plan STACK=<stack> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
+	@echo "make check STACK=<stack>                              Auth0 production checks on the offline plan (fails on a mandatory one)"
 	@echo "make diff FROM=<stack> TO=<stack>                     resources and properties that differ between two stacks"
 	@echo "make guard [FILE=preview.json]                        fail a prod preview --json that deletes/replaces data (stdin without FILE)"
 	@echo "make test                                             lint, then pytest, then test-js (what CI runs)"
