@@ -13,9 +13,9 @@ FILE ?= -
 
 help:
 	@echo "make stacks                                           the stacks (one per Pulumi.<stack>.yaml) in promotion order"
-	@echo "make plan STACK=<stack> [FORMAT=tree|json|markdown]   desired state of a stack, offline (exit 2: bad config)"
-	@echo "make changes [BASE=<ref>] [STACK=<stack>] [FORMAT=tree|markdown|json] [DETAILED=1]  what this change does per stack, offline (DETAILED=1: exit 2 when there are changes)"
-	@echo "make check STACK=<stack>                              Auth0 production checks on the offline plan (exit 1: mandatory fails)"
+	@echo "make plan STACK=<stack> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
+	@echo "make changes [BASE=<ref>] [STACK=<stack>] [FORMAT=tree|markdown|json] [DETAILED=1]  what this change does per stack, offline (DETAILED=1: fails when there are changes)"
+	@echo "make check STACK=<stack>                              Auth0 production checks on the offline plan (fails on a mandatory one)"
 	@echo "make diff FROM=<stack> TO=<stack>                     resources and properties that differ between two stacks"
 	@echo "make import FROM=<a0deploy export> [CONFIG=\"dev=config.dev.json ...\"] [INTO=.] [FORCE=1] [STRICT=1]  adopt an auth0-deploy-cli export"
 	@echo "make export STACK=<stack> [INTO=.] [FORCE=1]          read the stack's live tenant into tenant.yaml, assets and import.json"

@@ -1,4 +1,4 @@
-"""`make diff FROM=dev TO=prod`: where two stacks' desired states diverge, offline.
+"""`make diff FROM=<stack> TO=<stack>`: where two stacks' desired states diverge, offline.
 
 Resources are matched by type and resource name (URNs carry the stack name); for each one both plan, every
 input property that differs is listed as a dotted path. Always exits 0 (2 on bad config): it informs a

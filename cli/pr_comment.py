@@ -2,7 +2,7 @@
 the tenant, the stack diff, the real `pulumi preview` when it ran, and the full desired state folded away.
 CI writes it to an artifact; a trusted workflow posts it (fork PRs included).
 
-    python -m cli.pr_comment --stack prod --dir build/prod > build/comment/prod.md
+    python -m cli.pr_comment --stack <stack> --dir build/<stack> > build/comment/<stack>.md
 
 `--dir` holds what the pull-request workflow's steps wrote: changes.md (with the tenant diagram), check.txt,
 diff.txt, preview.txt, plan.md (each optional) and <name>.status files with the step's exit code.

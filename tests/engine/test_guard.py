@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from cli.guard import ALLOW_VARIABLE, destructions, main
+from tests.conftest import fixture_copy
 
+# Recorded `pulumi preview --json` output of the full fixture tenant's stacks (live: production).
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "preview"
-CONNECTION_URN = ("urn:pulumi:prod::ciam::ciam:index:CiamTenant$ciam:provisioning:DatabaseConnections"
-                  "$auth0:index/connection:Connection::ciam-connections-customers")
+CONNECTION_URN = ("urn:pulumi:live::ciam::ciam:index:CiamTenant$ciam:provisioning:DatabaseConnections"
+                  "$auth0:index/connection:Connection::ciam-connections-travellers")
 
 
 @pytest.fixture(autouse=True)
@@ -22,7 +24,7 @@ def _no_allowance(monkeypatch):
 
 def guard(preview: dict | str, *args: str) -> int:
     text = preview if isinstance(preview, str) else json.dumps(preview)
-    return main(["--file", "-", *args], stdin=io.StringIO(text))
+    return main(["--file", "-", *args], project_dir=fixture_copy("full").root, stdin=io.StringIO(text))
 
 
 def fixture(name: str) -> dict:
@@ -30,58 +32,58 @@ def fixture(name: str) -> dict:
 
 
 def test_a_production_preview_that_only_updates_passes():
-    assert guard(fixture("prod-update-only.json")) == 0
+    assert guard(fixture("live-update-only.json")) == 0
 
 
-@pytest.mark.parametrize("name", ["prod-replace-connection.json", "prod-replace-custom-domain.json",
-                                  "prod-delete-client.json"])
+@pytest.mark.parametrize("name", ["live-replace-connection.json", "live-replace-custom-domain.json",
+                                  "live-delete-client.json"])
 def test_a_production_preview_that_destroys_data_is_blocked(name, capsys):
     assert guard(fixture(name)) == 1, name
     assert f"rerun with {ALLOW_VARIABLE}=1" in capsys.readouterr().err
 
 
 def test_the_blocked_resource_is_named_once_with_why(capsys):
-    guard(fixture("prod-replace-connection.json"))
+    guard(fixture("live-replace-connection.json"))
     err = capsys.readouterr().err
     assert err.count(CONNECTION_URN) == 1
     assert f"replace {CONNECTION_URN} (replaced because of: name)" in err
 
 
 def test_each_replacement_step_order_counts_as_one_replacement():
-    for name in ("prod-replace-connection.json", "prod-replace-custom-domain.json"):
+    for name in ("live-replace-connection.json", "live-replace-custom-domain.json"):
         [found] = destructions(fixture(name))
         assert found.action == "replace" and len(found.ops) == 3, (name, found.ops)
 
 
 def test_an_explicit_allowance_lets_a_reviewed_deletion_through(monkeypatch, capsys):
     monkeypatch.setenv(ALLOW_VARIABLE, "1")
-    assert guard(fixture("prod-delete-client.json")) == 0
+    assert guard(fixture("live-delete-client.json")) == 0
     assert f"allowed by {ALLOW_VARIABLE}=1" in capsys.readouterr().out
 
 
 def test_outside_production_a_replacement_is_reported_not_blocked(capsys):
-    assert guard(fixture("dev-replace-connection.json")) == 0
+    assert guard(fixture("sandbox-replace-connection.json")) == 0
     assert "allowed outside production (environment: development)" in capsys.readouterr().out
 
 
 def test_without_config_in_the_preview_the_stack_file_decides():
-    preview = fixture("prod-replace-connection.json")
+    preview = fixture("live-replace-connection.json")
     del preview["config"]
     assert guard(preview) == 1
-    dev = fixture("dev-replace-connection.json")
+    dev = fixture("sandbox-replace-connection.json")
     del dev["config"]
     assert guard(dev) == 0
 
 
 def test_an_unknown_environment_fails_closed():
-    preview = fixture("prod-replace-connection.json")
+    preview = fixture("live-replace-connection.json")
     del preview["config"]
-    text = json.dumps(preview).replace("urn:pulumi:prod::", "urn:pulumi:sandbox::")
+    text = json.dumps(preview).replace("urn:pulumi:live::", "urn:pulumi:no-such-stack-x9::")
     assert guard(text) == 1
 
 
 def test_other_resource_types_are_not_guarded():
-    preview = fixture("prod-replace-connection.json")
+    preview = fixture("live-replace-connection.json")
     for step in preview["steps"]:
         for state in ("oldState", "newState"):
             if step.get(state, {}).get("type") == "auth0:index/connection:Connection":

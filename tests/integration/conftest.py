@@ -49,7 +49,7 @@ def _referenced_secrets(stack: str) -> list[str]:
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    config_stack = os.environ.get("CIAM_IT_CONFIG_STACK", "dev")
+    config_stack = os.environ.get("CIAM_IT_CONFIG_STACK") or next(iter(_shipped_tenants()), "")
     secrets = _referenced_secrets(config_stack) if (PROJECT_DIR / f"Pulumi.{config_stack}.yaml").is_file() else []
     result = resolve(os.environ, shutil.which("pulumi"), _shipped_tenants(), secrets)
     if isinstance(result, str):

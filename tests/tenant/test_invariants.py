@@ -45,8 +45,9 @@ def test_every_stack_plans(stack):
     assert plan.resources, f"stack {stack}: planned nothing"
 
 
-def test_there_is_a_production_stack():
-    assert PRODUCTION, "no stack has ciam:stack.environment: production, so no stack is held to the mandatory checks"
+def test_the_stack_names_and_promotion_order_are_valid():
+    order = [info.name for info in stacks(PROJECT_DIR)]  # a bad name, an unknown stack or a cycle raises here
+    assert sorted(order) == sorted(STACKS)
 
 
 @pytest.mark.parametrize("stack", PRODUCTION)
