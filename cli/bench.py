@@ -126,10 +126,11 @@ def bench_size(added: int, work: Path) -> Row:
     return Row(added, resources, ours, raw, [r["type"] for r in plan_json["resources"]])
 
 
-def _marginal_ms(rows: list[Row]) -> dict[int, float]:
+def _marginal_ms(rows: list[Row], statistic: str = "median") -> dict[int, float]:
     """ms per resource above the smallest size: the per-resource cost without start-up."""
     base = rows[0]
-    return {row.added: 1000 * (row.median(row.ours, 0) - base.median(base.ours, 0)) / (row.resources - base.resources)
+    seconds = {row.added: getattr(row, statistic)(row.ours, 0) for row in rows}
+    return {row.added: 1000 * (seconds[row.added] - seconds[base.added]) / (row.resources - base.resources)
             for row in rows[1:] if row.resources > base.resources}
 
 
@@ -152,10 +153,12 @@ def main() -> None:
                   f"{row.minimum(row.ours, 0):>9.3f} {row.median(row.raw, 0):>8.3f} {row.minimum(row.raw, 0):>8.3f} "
                   f"{row.ratio:>6.2f} {row.median(row.ours, 1):>9.0f} {row.median(row.raw, 1):>8.0f} "
                   f"{row.memory_ratio:>6.2f} {1000 * row.median(row.ours, 0) / row.resources:>7.2f}", flush=True)
-    marginal = _marginal_ms(rows)
+    marginal, marginal_min = _marginal_ms(rows), _marginal_ms(rows, "minimum")
     if marginal:
-        print("marginal ms per resource above the smallest size: "
-              + ", ".join(f"+{added}: {ms:.2f}" for added, ms in marginal.items()))
+        print("marginal ms per resource above the smallest size (median / min): "
+              + ", ".join(f"+{added}: {ms:.2f} / {marginal_min[added]:.2f}" for added, ms in marginal.items()))
+        print("ratio of the minimums: " + ", ".join(
+            f"+{r.added}: {r.minimum(r.ours, 0) / r.minimum(r.raw, 0):.2f}" for r in rows))
 
     cold = [measure(_plan_command(PROJECT_DIR, "prod"))[0] for _ in range(_repeat(0))]
     print(f"\nshipped prod plan, cold: median {statistics.median(cold):.3f} s, min {min(cold):.3f} s")
@@ -178,10 +181,11 @@ def main() -> None:
     print("\ngoals")
     print(f"  ratio <= {GOAL_RATIO} at every size: "
           f"{_verdict(all(r.ratio <= GOAL_RATIO for r in rows))} (worst {max(r.ratio for r in rows):.2f})")
-    flat = [ms for added, ms in marginal.items() if next(r.resources for r in rows if r.added == added) >= 800]
+    # The minimum: on a shared machine the least disturbed run is the closest to the program's own cost.
+    flat = [ms for added, ms in marginal_min.items() if next(r.resources for r in rows if r.added == added) >= 800]
     if len(flat) >= 2:
         spread = max(flat) / min(flat) - 1
-        print(f"  ms/resource flat within {GOAL_FLAT:.0%} from ~1,000 to ~8,000 resources: "
+        print(f"  ms/resource (marginal, minimum) flat within {GOAL_FLAT:.0%} from ~1,000 to ~8,000 resources: "
               f"{_verdict(spread <= GOAL_FLAT)} (spread {spread:.0%})")
     else:
         print("  ms/resource flat: not measured (needs two sizes of 800+ resources)")

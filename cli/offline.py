@@ -196,7 +196,8 @@ class _RecordingMonitor(MockMonitor):
 
 
 class _Mocks(Mocks):
-    """Like a preview of a new stack: IDs are placeholders and every output Auth0 computes is unknown."""
+    """Like a preview of a new stack: IDs are placeholders and every output Auth0 computes is unknown.
+    (The recording monitor answers registrations itself, with the same placeholder and the inputs as state.)"""
 
     def new_resource(self, args):
         return f"{args.name}-id", dict(args.inputs)
@@ -266,8 +267,8 @@ def batch_gc():
 
 
 def _no_stack_trace():
-    # The engine shows a resource's source position in diagnostics; a recorded plan carries none, and the
-    # SDK's capture (a walk of the whole call stack per resource) is the runner's largest per-resource cost.
+    # The engine shows a resource's source position in diagnostics; a recorded plan carries none, so the SDK's
+    # capture (extracting the whole call stack, dozens of frames, for every resource) is work for nothing here.
     return runtime_resource.source_pb2.StackTrace()
 
 
