@@ -127,6 +127,12 @@ def read_tenant(api: Auth0, progress: Callable[[str], None] | None = None) -> di
     domains = domains if isinstance(domains, list) else (domains or {}).get("custom_domains") or []
     export["customDomains"] = [item(d, f"custom-domains/{d.get('custom_domain_id')}") for d in domains]
 
+    say("reading log streams and network ACLs")
+    streams = plain(api.log_streams.list(**options)) or []
+    export["logStreams"] = [item(s, f"log-streams/{s.get('id')}") for s in streams]
+    acls = _all(api.network_acls.list(per_page=PER_PAGE, **options))
+    export["networkACLs"] = [item(a, f"network-acls/{a.get('id')}") for a in acls]
+
     say("reading email provider and templates")
     provider = _optional(lambda: api.emails.provider.get(
         fields="name,enabled,credentials,settings,default_from_address", include_fields=True, **options))
