@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from cli.adopt.errors import ImportFailed
-from cli.adopt.keywords import StackConfig, var_name
+from cli.adopt.keywords import var_name
 from cli.adopt.report import Report
 from cli.adopt.sections import MAPPINGS, NOT_YET, RETIRED
 from cli.adopt.translate import Item, Translation
@@ -175,5 +175,3 @@ def write_project(translation: Translation, into: Path, force: bool, extra: dict
         shutil.rmtree(stage, ignore_errors=True)
     return translation.report
 
-
-__all__ = ["StackConfig", "translate", "write_project"]
