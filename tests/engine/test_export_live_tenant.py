@@ -147,6 +147,7 @@ def test_export_reads_every_page_retries_429_and_writes_no_secret(management_api
             for secret in SECRETS:
                 assert secret not in text, f"{file}: holds a secret value"
     assert "a secret value at connections.google-oauth2.options.client_secret" in report
+    assert "`organizations`: not read by `make export` yet" in report, "what the export skips must be named"
     assert "reading applications" in capsys.readouterr().err, "progress goes to stderr"
 
 
