@@ -21,7 +21,7 @@ import yaml
 from cli.adopt.errors import ImportFailed, fail
 from cli.adopt.import_file import import_document
 from cli.adopt.keywords import Keywords, StackConfig
-from cli.adopt.live import connect, read_tenant
+from cli.adopt.live import NOT_READ, connect, read_tenant
 from cli.adopt.project import REPORT_FILE, translate, write_project
 from cli.adopt.translate import Translation
 from cli.offline import run_program
@@ -96,6 +96,8 @@ def run(stack: str, into: Path, *, force: bool = False) -> str:
     file, settings, export = _read_live(into, stack)
     configs = [StackConfig(stack, file, settings["tenant_domain"], settings.get("environment"), {})]
     translation = translate(export, Translation(export, Keywords(configs), None, False))
+    translation.report.skipped_sections += [(name, "not read by `make export` yet; check the dashboard")
+                                            for name in NOT_READ]
     write_project(translation, into, force, stack_files=False)
     write_import_file(into, stack, translation.ids, translation.report)
     report = translation.report.markdown([stack])

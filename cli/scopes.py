@@ -98,6 +98,8 @@ EXPORT_SCOPES: dict[str, str] = {
     "read:attack_protection": "GET /attack-protection/{brute-force-protection,breached-password-detection,"
                               "suspicious-ip-throttling}",
     "read:custom_domains": "GET /custom-domains",
+    "read:log_streams": "GET /log-streams",
+    "read:network_acls": "GET /network-acls",
 }
 
 # Only for the integration tests (dev and QA): they read the test application's secret to request a token.

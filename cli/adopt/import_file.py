@@ -22,6 +22,8 @@ OWNED: dict[str, tuple[str, str]] = {
     "auth0:index/role:Role": ("roles", ""),
     "auth0:index/rolePermissions:RolePermissions": ("roles", "-permissions"),
     "auth0:index/action:Action": ("actions", ""),
+    "auth0:index/logStream:LogStream": ("log_streams", ""),
+    "auth0:index/networkAcl:NetworkAcl": ("network_acls", ""),
 }
 SINGLETONS = (
     "auth0:index/tenant:Tenant", "auth0:index/pages:Pages", "auth0:index/emailProvider:EmailProvider",

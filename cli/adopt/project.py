@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from cli.adopt.errors import ImportFailed
-from cli.adopt.keywords import StackConfig, var_name
+from cli.adopt.keywords import var_name
 from cli.adopt.report import Report
 from cli.adopt.sections import MAPPINGS, NOT_YET, RETIRED
 from cli.adopt.translate import Item, Translation
@@ -43,11 +43,17 @@ def translate(export: dict[str, list[Item]], translation: Translation) -> Transl
                 label = fields.get("name") or fields.get("template") or index
                 for field in sorted(fields):
                     report.unexpressed(section, f"{section}.{label}.{field}", "section not carried over yet")
-    for mapping in MAPPINGS:
-        if hasattr(mapping, "register"):
-            mapping.register(translation)
-    for mapping in MAPPINGS:
-        mapping.translate(translation)
+    for step in ("register", "translate"):
+        for mapping in MAPPINGS:
+            if not hasattr(mapping, step):
+                continue
+            try:
+                getattr(mapping, step)(translation)
+            except (AttributeError, TypeError, KeyError, IndexError) as error:
+                # A hand-edited export with a string where an object belongs: one line, not a traceback.
+                files = sorted({item.file for item in export.get(mapping.SOURCE, [])}) or ["the export"]
+                raise ImportFailed([f"{files[0]}: {mapping.SOURCE}: an object has an unexpected shape "
+                                    f"({type(error).__name__}: {error})"]) from None
     translation.finish()
     translation.keywords.check_mappings()
     translation.blueprint = {k: v for k, v in translation.blueprint.items() if v or k == "tenant"}
@@ -175,5 +181,3 @@ def write_project(translation: Translation, into: Path, force: bool, extra: dict
         shutil.rmtree(stage, ignore_errors=True)
     return translation.report
 
-
-__all__ = ["StackConfig", "translate", "write_project"]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.adopt.errors import ImportFailed, fail
-from cli.adopt.keywords import MARKER, PLACEHOLDER_VALUES, Keywords, is_secret_name, var_name
+from cli.adopt.keywords import MARKER, PLACEHOLDER_VALUES, Keywords, var_name
 from cli.adopt.report import Report
 
 DROP = object()  # a value that cannot be carried over (already reported)
@@ -156,6 +156,3 @@ def slug(name: str) -> str:
     key = re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-")[:63].strip("-")
     return key or "unnamed"
 
-
-def secret_like(name: str) -> bool:
-    return is_secret_name(name)

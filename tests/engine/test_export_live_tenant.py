@@ -19,7 +19,8 @@ from cli.offline import run_program
 
 ROOT = Path(__file__).resolve().parents[2]
 TENANT = json.loads((ROOT / "tests" / "fixtures" / "management_api" / "tenant.json").read_text())
-SECRETS = ("real-client-secret-never-written", "another-real-secret", "real-google-secret", "SG.real-key-never-written",
+SECRETS = ("https://hooks.live.example/secret-path", "Bearer webhook-token",
+           "real-client-secret-never-written", "another-real-secret", "real-google-secret", "SG.real-key-never-written",
            "test-deploy-secret")
 PER_PAGE = 2  # small pages, so every list is read across several
 
@@ -80,6 +81,8 @@ class ManagementApi(BaseHTTPRequestHandler):
             "/actions/actions": lambda: self.offset("actions", TENANT["actions"], query),
             "/emails/provider": lambda: self.reply(200, TENANT["email_provider"]),
             "/prompts": lambda: self.reply(200, TENANT["prompts"]),
+            "/log-streams": lambda: self.reply(200, TENANT["log_streams"]),
+            "/network-acls": lambda: self.offset("network_acls", TENANT["network_acls"], query),
             "/custom-domains": lambda: self.reply(200, TENANT["custom_domains"]),
         }
         if path in routes:
@@ -144,6 +147,7 @@ def test_export_reads_every_page_retries_429_and_writes_no_secret(management_api
             for secret in SECRETS:
                 assert secret not in text, f"{file}: holds a secret value"
     assert "a secret value at connections.google-oauth2.options.client_secret" in report
+    assert "`organizations`: not read by `make export` yet" in report, "what the export skips must be named"
     assert "reading applications" in capsys.readouterr().err, "progress goes to stderr"
 
 
@@ -168,6 +172,8 @@ def test_every_urn_in_import_json_is_registered_by_the_plan(management_api, proj
     assert ids["ciam-connections-google-oauth2"] == "con_0000000000000002"
     assert ids["ciam-roles-order-reader"] == "rol_0000000000000001"
     assert ids["ciam-apis-live-orders"] == "5f0000000000000000000002"
+    assert ids["ciam-log-streams-security-webhook"] == "lst_0000000000000001"
+    assert ids["ciam-firewall-block-bad-networks"] == "acl_0000000000000001"
     auth0_urns = {r.urn for r in plan.resources if r.type.startswith("auth0:")}
     assert auth0_urns == named, f"registered but not imported: {sorted(auth0_urns - named)}"
     assert by_name["ciam-tenant-settings"].urn in named

@@ -17,6 +17,8 @@ from cli.adopt.sections import (
     databases,
     email_provider,
     email_templates,
+    log_streams,
+    network_acls,
     pages,
     prompts,
     resource_servers,
@@ -26,7 +28,7 @@ from cli.adopt.sections import (
 )
 
 MAPPINGS = (tenant, custom_domains, clients, resource_servers, client_grants, databases, connections, roles, actions,
-            triggers, prompts, attack_protection, pages, email_provider, email_templates)
+            triggers, prompts, attack_protection, log_streams, network_acls, pages, email_provider, email_templates)
 
 # Sections Auth0 has retired: never carried over.
 RETIRED = {
@@ -40,7 +42,7 @@ NOT_YET = (
     "actionModules", "branding", "themes", "guardianFactors", "guardianFactorProviders",
     "guardianFactorTemplates", "guardianPolicies", "guardianPhoneFactorSelectedProvider",
     "guardianPhoneFactorMessageTypes", "phoneProviders", "phoneTemplates", "riskAssessment",
-    "supplementalSignals", "logStreams", "eventStreams", "networkACLs", "organizations", "forms",
+    "supplementalSignals", "eventStreams", "organizations", "forms",
     "flows", "flowVaultConnections", "selfServiceProfiles", "tokenExchangeProfiles", "connectionProfiles",
     "userAttributeProfiles", "rateLimitPolicies", "migrations",
 )

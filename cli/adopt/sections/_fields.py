@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel
 
 from cli.adopt.translate import DROP, Translation
@@ -43,6 +41,3 @@ def items_by_name(ctx: Translation, section: str, kind: str, name_field: str = "
             continue
         yield item, data, name, ctx.key(kind, name, item.file)
 
-
-def registered(ctx: Translation, kind: str, name: str) -> Any:
-    return ctx.keys.get(kind, {}).get(name)
