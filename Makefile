@@ -13,7 +13,7 @@ FILE ?= -
 
 help:
 	@echo "make plan STACK=<dev|qa|prod> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
-	@echo "make changes [BASE=<ref>] [STACK=<s>] [FORMAT=tree|markdown|json] [DETAILED=1]   what this change does per stack, offline (exit 2 with DETAILED=1 when there are changes)"
+	@echo "make changes [BASE=<ref>] [STACK=<s>] [DETAILED=1]           what this change does per stack against BASE, offline [FORMAT=tree|markdown|json]"
 	@echo "make test                                                    ruff, then pytest"
 	@echo "make schema                                                  regenerate schema/*.json from the model"
 	@echo "make preview-templates                                       render shipped email/page templates with sample values to build/preview/"
