@@ -105,7 +105,9 @@ class BaseCheckout:
             if self._tmp is not None:
                 self._tmp.cleanup()
                 self._tmp = None
-            if not removed:  # only then can git still list it (as prunable, its directory gone)
+            if not removed and self.path is not None:  # git may still list it: locked, or its directory gone
+                subprocess.run(["git", "worktree", "unlock", str(self.path)], cwd=self.project_dir,
+                               capture_output=True)
                 subprocess.run(["git", "worktree", "prune"], cwd=self.project_dir, capture_output=True)
             if self._previous is not None:
                 signal.signal(signal.SIGTERM, self._previous)
