@@ -95,16 +95,20 @@ class BaseCheckout:
             raise
 
     def __exit__(self, *exc) -> None:
+        removed = False
         try:
             if self.path is not None:
                 # Twice --force: also a worktree that an interrupted `git worktree add` left locked.
-                subprocess.run(["git", "worktree", "remove", "--force", "--force", str(self.path)],
-                               cwd=self.project_dir, capture_output=True)
+                removed = subprocess.run(["git", "worktree", "remove", "--force", "--force", str(self.path)],
+                                         cwd=self.project_dir, capture_output=True).returncode == 0
         finally:
             if self._tmp is not None:
                 self._tmp.cleanup()
                 self._tmp = None
-            subprocess.run(["git", "worktree", "prune"], cwd=self.project_dir, capture_output=True)
+            if not removed and self.path is not None:  # git may still list it: locked, or its directory gone
+                subprocess.run(["git", "worktree", "unlock", str(self.path)], cwd=self.project_dir,
+                               capture_output=True)
+                subprocess.run(["git", "worktree", "prune"], cwd=self.project_dir, capture_output=True)
             if self._previous is not None:
                 signal.signal(signal.SIGTERM, self._previous)
 

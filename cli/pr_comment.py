@@ -22,7 +22,7 @@ from pathlib import Path
 
 BLOCK_MARK = "<!-- ciam:block -->"  # invisible on GitHub; where a Markdown section may be cut
 COMMENT_LIMIT = 60000  # GitHub's limit is 65536; the poster adds a marker line
-_STUB = 400  # room kept for each later section's title and note
+_STUB = 400  # the least a section gets: its title and a note of what was left out
 
 
 @dataclass(frozen=True)
@@ -117,11 +117,25 @@ def compose(stack: str, sections: list[Section], commit: str = "", limit: int = 
     lines += [f"| {s.title} | {s.verdict} |" for s in sections if s.in_table]
     out = "\n".join(lines) + "\n"
     shown = [s for s in sections if s.text is not None]
-    for index, section in enumerate(shown):
-        reserve = _STUB * (len(shown) - index - 1)
-        budget = max(_STUB, min(limit - len(out) - reserve - 2, int(limit * section.share)))
+    for section, budget in zip(shown, _budgets(shown, limit - len(out) - 2 * len(shown)), strict=True):
         out += "\n" + render_section(section, budget) + "\n"
     return out
+
+
+def _budgets(sections: list[Section], total: int) -> list[int]:
+    """Each section whole if everything fits; else each gets up to its share, and what a short section leaves
+    goes to the longer ones in order (the change plan first)."""
+    wanted = [len(render_section(s, 10**9)) + _STUB for s in sections]  # render_body keeps some slack
+    if sum(wanted) <= total:
+        return wanted
+    limit = total + 2 * len(sections)
+    budgets = [max(_STUB, min(size, int(limit * s.share))) for s, size in zip(sections, wanted, strict=True)]
+    left = total - sum(budgets)
+    for index, size in enumerate(wanted):
+        extra = max(0, min(left, size - budgets[index]))
+        budgets[index] += extra
+        left -= extra
+    return budgets
 
 
 def read_section(directory: Path, name: str, title: str, as_code: bool = True, folded: bool = True,
