@@ -24,6 +24,8 @@ from cli.offline import Plan, Record
 from cli.references import with_references
 from cli.render import workstream_of
 from cli.tenant_diagram import diagram
+from components.config.errors import ConfigError
+from components.config.stacks import stack_names
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 _RECORDER = Path(__file__).resolve().parent / "recorded.py"
@@ -35,8 +37,10 @@ class ChangesError(Exception):
 
 
 def stacks_in(project_dir: Path) -> list[str]:
-    # A local glob until the shared stack discovery lands.
-    return sorted(p.name[len("Pulumi."):-len(".yaml")] for p in project_dir.glob("Pulumi.*.yaml"))
+    try:
+        return stack_names(project_dir)
+    except ConfigError as error:
+        raise ChangesError(str(error).splitlines()[0]) from None
 
 
 def _git(project_dir: Path, *args: str) -> str:
