@@ -144,7 +144,10 @@ def test_promotion_goes_dev_then_qa_then_approved_guarded_prod():
     names = [s.get("name") for s in steps]
     assert names.index("Deletion guard") < names.index("pulumi up") < names.index("Integration tests")
     guard = steps[names.index("Deletion guard")]
-    assert "make guard FILE=" in guard["run"] and "--json" in guard["run"]
+    saved = steps[names.index("Preview and save the plan")]
+    assert "make guard FILE=build/preview.json" in guard["run"] and "--json" in saved["run"]
+    assert "--save-plan build/plan.json" in saved["run"]
+    assert "--plan build/plan.json" in steps[names.index("pulumi up")]["run"], "up must apply the guarded plan"
     assert steps[names.index("Integration tests")]["env"]["CIAM_IT_REQUIRED"] == "1"
 
 
@@ -153,9 +156,9 @@ def test_nightly_drift_previews_every_stack_with_refresh_and_expects_no_changes(
     assert data["on"]["schedule"], "drift must run on a schedule"
     job = data["jobs"]["preview"]
     assert job["strategy"]["matrix"]["stack"] == list(STACKS)
-    preview = next(s for s in job["steps"] if s.get("uses", "").startswith("pulumi/actions"))
-    assert preview["with"]["command"] == "preview"
-    assert preview["with"]["refresh"] is True and preview["with"]["expect-no-changes"] is True
+    preview = next(s for s in job["steps"] if s.get("id") == "drift")
+    assert "pulumi preview" in preview["run"] and "--refresh" in preview["run"]
+    assert "drifted: ($changes > 0), error: false" in preview["run"], "an error must not count as drift"
     assert data["jobs"]["report"]["permissions"]["issues"] == "write"
 
 
