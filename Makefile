@@ -8,8 +8,9 @@ FORMAT ?= tree
 FROM ?= dev
 TO ?= prod
 FILE ?= -
+BASE ?=
 
-.PHONY: plan test lint schema snapshots bench preview-templates check diff guard scopes integration help
+.PHONY: plan test lint schema snapshots bench preview-templates check diff guard protection scopes integration help
 
 help:
 	@echo "make plan STACK=<dev|qa|prod> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
@@ -22,19 +23,22 @@ help:
 	@echo "make bench                                                   time the offline plan (figures, no assertions)"
 	@echo "make check STACK=<s>                                         Auth0 production checks on the offline plan (exit 1: mandatory fails)"
 	@echo "make diff FROM=<s> TO=<s>                                    resources and properties that differ between two stacks"
-	@echo "make guard [FILE=preview.json]                               fail a prod preview --json that deletes/replaces data (stdin without FILE)"
+	@echo "make guard [FILE=preview.json] [BASE=ref]                    fail a prod preview --json that costs data, protection or logins (stdin without FILE)"
+	@echo "make protection [BASE=origin/main]                           fail a stack file that lowers its protection against BASE"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")' >&2
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) >&2
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt >&2
+	@# Two makes in a fresh clone would both create .venv: the first holds the lock, the second waits.
+	@$(if $(shell command -v flock),flock $(VENV).lock,) sh -c 'test -x $(BIN)/python || $(PYTHON) -m venv $(VENV); \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt' >&2
 	@touch $@
 
 plan: $(BIN)/.installed
 	@$(BIN)/python -m cli.plan --stack $(STACK) --format $(FORMAT)
 
 lint: $(BIN)/.installed
-	@$(BIN)/ruff check .
+	@# No cache file: a read-only checkout must lint too.
+	@$(BIN)/ruff check --no-cache .
 
 # Action and custom-database JavaScript under assets/ (and the workflows' scripts) is tested with Node's own runner.
 JS_TESTS := $(shell find assets .github -name '*.test.js' 2>/dev/null | sort)
@@ -56,7 +60,7 @@ preview-templates: $(BIN)/.installed
 	@$(BIN)/python -m cli.preview
 
 check: $(BIN)/.installed
-	@$(BIN)/python -m cli.check --stack $(STACK)
+	@$(BIN)/python -m cli.check --stack $(STACK) $(if $(BASE),--base $(BASE))
 
 diff: $(BIN)/.installed
 	@$(BIN)/python -m cli.diff --from $(FROM) --to $(TO)
@@ -64,7 +68,11 @@ diff: $(BIN)/.installed
 # Reads `pulumi preview --json` (FILE, or stdin); CIAM_ALLOW_DESTRUCTIVE=1 lets a reviewed deletion through.
 # The stack comes from the preview itself; STACK is passed on only when given explicitly (never the default dev).
 guard: $(BIN)/.installed
-	@$(BIN)/python -m cli.guard --file $(FILE) $(if $(filter-out file,$(origin STACK)),--stack $(STACK))
+	@$(BIN)/python -m cli.guard --file $(FILE) $(if $(filter-out file,$(origin STACK)),--stack $(STACK)) $(if $(BASE),--base $(BASE))
+
+# Fails when a stack file lowers its protection against BASE (production -> other, protect_data off).
+protection: $(BIN)/.installed
+	@$(BIN)/python -m cli.stack_protection --base $(or $(BASE),origin/main)
 
 scopes: $(BIN)/.installed
 	@$(BIN)/python -m cli.scopes

@@ -19,6 +19,7 @@ from typing import Any
 from cli.guard_table import Cost, cost_of
 from cli.offline import stack_config
 from cli.plan import PROJECT_DIR
+from cli.stack_protection import stricter_environment
 from policies.ciam_rules import environment_from_config, is_production
 
 ALLOW_VARIABLE = "CIAM_ALLOW_DESTRUCTIVE"
@@ -111,12 +112,16 @@ def destructions(preview: dict[str, Any]) -> list[Destruction]:
     return list(found.values())
 
 
+def preview_stack(preview: dict[str, Any]) -> str | None:
+    urns = [s.get("urn", "") for s in preview.get("steps") or [] if s.get("urn", "").startswith("urn:pulumi:")]
+    return urns[0].split("::")[0].removeprefix("urn:pulumi:") if urns else None
+
+
 def preview_environment(preview: dict[str, Any], stack: str | None, project_dir: Path) -> str | None:
     """From the config the preview carries; else from the file of the stack its URNs (or --stack) name."""
     environment = environment_from_config(preview.get("config") or {})
     if environment is None:
-        urns = [s.get("urn", "") for s in preview.get("steps") or [] if s.get("urn", "").startswith("urn:pulumi:")]
-        stack = urns[0].split("::")[0].removeprefix("urn:pulumi:") if urns else stack
+        stack = preview_stack(preview) or stack
         if stack and (project_dir / f"Pulumi.{stack}.yaml").is_file():
             environment = environment_from_config(stack_config(project_dir, stack)[0])
     return environment
@@ -144,6 +149,7 @@ def main(argv: list[str] | None = None, project_dir: Path = PROJECT_DIR, stdin=N
     parser = argparse.ArgumentParser(prog="make guard", description=__doc__.splitlines()[0])
     parser.add_argument("--stack", help="the stack previewed (default: read from the preview)")
     parser.add_argument("--file", default="-", help="the preview JSON; - reads stdin")
+    parser.add_argument("--base", help="a base ref: the stack is production if it is there or here")
     args = parser.parse_args(argv)
     source = "stdin" if args.file == "-" else args.file
     try:
@@ -155,7 +161,15 @@ def main(argv: list[str] | None = None, project_dir: Path = PROJECT_DIR, stdin=N
         print(f"error: {source} is not `pulumi preview --json` output: {error}", file=sys.stderr)
         return 2
     allowed = os.environ.get(ALLOW_VARIABLE, "").strip().lower() in ("1", "true", "yes")
-    code, lines = evaluate(preview, preview_environment(preview, args.stack, project_dir), allowed)
+    environment = preview_environment(preview, args.stack, project_dir)
+    if args.base:
+        stack = args.stack or preview_stack(preview)
+        try:
+            environment = stricter_environment(args.base, stack, project_dir, environment) if stack else environment
+        except OSError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+    code, lines = evaluate(preview, environment, allowed)
     print("\n".join(lines), file=sys.stderr if code else sys.stdout)
     return code
 
