@@ -52,7 +52,7 @@ def refuse_secret_overlays(file: str, secrets: set[str], stack_file: Source | No
             "a secret value inside an overlay is not supported (Pulumi would hold the whole overlay as one "
             "secret): store the value as its own key (`pulumi config set --secret <name> <value>`) and reference "
             "it in the overlay as `{secret: <name>}`",
-            stack_file.line_of(f"ciam:{key}") if stack_file else None) for key in overlays])
+            stack_file.line_of(f"config.ciam:{key}") if stack_file else None) for key in overlays])
 
 
 def load_stack_config(project_dir: Path) -> TenantConfig:

@@ -21,6 +21,6 @@ def test_a_secure_leaf_in_an_overlay_is_refused_with_the_key(project, section):
     with pytest.raises(ConfigError) as refused:
         project.plan(stack)
     lines = str(refused.value).splitlines()
-    assert len(lines) == 1 and f"Pulumi.{stack}.yaml" in lines[0] and f"ciam:{section}: a secret value inside an overlay" \
-        in lines[0], lines
+    expected = f"ciam:{section}: a secret value inside an overlay"
+    assert len(lines) == 1 and f"Pulumi.{stack}.yaml" in lines[0] and expected in lines[0], lines
     assert "canary" not in str(refused.value)
