@@ -5,6 +5,10 @@
 
 const STACKS = ['dev', 'qa', 'prod'];
 const MAX_BODY = 60000; // GitHub rejects comments over 65536 characters
+// The text, verdicts included, was computed by the pull request's own code: it is posted as that run's
+// claims, and the required status checks are what decide.
+const CLAIMS_NOTE = '> Reported by the pull request\'s own run (the code under review): these are its claims, '
+  + 'not verdicts. The required checks of this commit decide.';
 
 function marker(stack) {
   if (!STACKS.includes(stack)) throw new Error(`unknown stack ${JSON.stringify(stack)}`);
@@ -16,7 +20,7 @@ function commentBody(stack, text) {
   if (body.length > MAX_BODY) {
     body = body.slice(0, MAX_BODY) + '\n\n… truncated; the whole plan is in the run\'s artifacts.';
   }
-  return `${marker(stack)}\n${body}`;
+  return `${marker(stack)}\n${body}\n\n${CLAIMS_NOTE}`;
 }
 
 function findOwnComment(comments, stack, botLogin) {
@@ -53,4 +57,5 @@ async function upsertPlanComments({ github, owner, repo, pull, headSha, artifact
   return { done };
 }
 
-module.exports = { STACKS, MAX_BODY, marker, commentBody, findOwnComment, parsePullNumber, upsertPlanComments };
+module.exports = {
+  CLAIMS_NOTE, STACKS, MAX_BODY, marker, commentBody, findOwnComment, parsePullNumber, upsertPlanComments };

@@ -40,7 +40,7 @@ test('a re-run edits the bot\'s own comment for that stack instead of posting ag
   const github = fakeGithub(comments);
   await upsertPlanComments({ github, owner: 'o', repo: 'r', pull, headSha: 'abc', botLogin: BOT,
     artifacts: [{ stack: 'dev', text: 'new plan' }] });
-  assert.deepEqual(github.calls.filter((c) => c[0] !== 'list'), [['update', 2, `${marker('dev')}\nnew plan`]]);
+  assert.deepEqual(github.calls.filter((c) => c[0] !== 'list'), [['update', 2, commentBody('dev', 'new plan')]]);
 });
 
 test('a run for an older commit of the pull request does not overwrite the newer comment', async () => {
@@ -62,4 +62,10 @@ test('an oversized plan is truncated under GitHub\'s comment limit', () => {
   const body = commentBody('qa', 'x'.repeat(MAX_BODY + 5000));
   assert.ok(body.length < 65536, `length ${body.length}`);
   assert.match(body, /truncated/);
+});
+
+test('every comment marks the artifact text as the pull request run\'s claims', () => {
+  const { CLAIMS_NOTE } = require('./plan-comment.js');
+  const body = commentBody('prod', '| check | ✅ passed |');
+  assert.ok(body.startsWith(`${marker('prod')}\n`) && body.endsWith(`\n\n${CLAIMS_NOTE}`), body);
 });
