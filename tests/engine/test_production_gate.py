@@ -59,3 +59,14 @@ def test_turning_off_attack_protection_in_production_is_refused(project):
     section["brute_force_protection"] = {**section["brute_force_protection"], "enabled": False}
     project.write_blueprint(blueprint)
     assert any(v.startswith("attack-protection-enabled") for v in mandatory_violations(project.root, stack))
+
+
+@pytest.mark.parametrize("section,rule", [("attack_protection", "attack-protection-managed"),
+                                          ("mfa", "guardian-mfa-configured")])
+def test_removing_attack_protection_or_mfa_from_production_is_mandatory(project, section, rule):
+    stack = production_stack(project)
+    if section not in project.blueprint():
+        pytest.skip(f"the copy has no {section} section")
+    project.set_stack_config(stack, f"ciam:{section}", None)
+    violations = mandatory_violations(project.root, stack)
+    assert any(v.startswith(rule) for v in violations), (f"ciam:{section}: null", violations)
