@@ -4,7 +4,9 @@
 It runs the very program offline (mock runtime, in a child process so the engine's runtime is left
 alone) and checks the recorded resources with the rules of policies/ciam_rules, the pack's own rule
 set, so a `pulumi up` without `--policy-pack` cannot deploy what the pack would refuse.
-Under the mock runtime (the offline plan, `make check`) the gate does nothing: it is that run.
+Under the mock runtime (the offline plan, `make check`) the gate does nothing: it is that run. Nor in a
+preview, whose report is the policy pack's; the update phase of `pulumi up` is what it stops. The child
+reads config from the stack files (secure values redacted), as `make check` does.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ def mandatory_violations(project_dir: Path, stack: str) -> list[str]:
 
 
 def refuse_mandatory_violations(project_dir: Path, stack: str, production: bool) -> None:
-    if not production or under_mocks():
+    # A preview changes nothing and its report is the pack's; the update (`pulumi up`, also `--plan`) is gated.
+    if not production or under_mocks() or pulumi.runtime.is_dry_run():
         return
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(CODE_DIR), os.environ.get("PYTHONPATH")]))}
     child = subprocess.run([sys.executable, "-m", "cli.gate", str(project_dir), stack], capture_output=True,

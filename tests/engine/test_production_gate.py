@@ -33,6 +33,7 @@ def loopback_everywhere(project, stack: str) -> None:
 @pytest.fixture
 def gate_on(monkeypatch):
     monkeypatch.setattr(cli.gate, "under_mocks", lambda: False)
+    monkeypatch.setattr(pulumi.runtime, "is_dry_run", lambda: False)  # the update phase of `pulumi up`
 
 
 def test_a_production_stack_with_a_loopback_callback_registers_nothing(project, gate_on):
@@ -42,6 +43,13 @@ def test_a_production_stack_with_a_loopback_callback_registers_nothing(project, 
         run_program(project.root, stack)
     message = str(refused.value)
     assert "refused before registering anything" in message and "client-no-local-urls" in message, message
+
+
+def test_a_preview_is_left_to_the_policy_pack_report(project, monkeypatch):
+    monkeypatch.setattr(cli.gate, "under_mocks", lambda: False)
+    stack = production_stack(project)
+    loopback_everywhere(project, stack)
+    assert run_program(project.root, stack).resources  # the offline run is a preview (dry run)
 
 
 def test_a_clean_production_stack_passes_the_gate(project, gate_on):
