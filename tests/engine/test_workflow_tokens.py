@@ -81,3 +81,12 @@ def test_the_deployment_is_only_called_from_the_default_branch_push_or_dispatch(
 def test_previews_and_drift_wait_for_a_running_deployment_of_their_stack(name, job_id):
     concurrency = WORKFLOWS[name]["jobs"][job_id]["concurrency"]
     assert concurrency == {"group": "ciam-deploy-${{ matrix.stack }}", "cancel-in-progress": False}, name
+
+
+def test_a_failed_drift_preview_neither_opens_nor_closes_a_drift_issue():
+    steps = WORKFLOWS["drift.yml"]["jobs"]["preview"]["steps"]
+    preview = next(s for s in steps if s.get("id") == "drift")["run"]
+    assert "error: true" in preview and "drifted: false, error: true" in preview
+    assert any(s.get("if") == "steps.drift.outputs.error == 'true'" and s.get("run") == "exit 1" for s in steps)
+    report = next(s for s in WORKFLOWS["drift.yml"]["jobs"]["report"]["steps"] if "script" in s.get("with", {}))
+    assert ".filter((result) => !result.error)" in report["with"]["script"]
