@@ -65,7 +65,7 @@ check: $(BIN)/.installed
 diff: $(BIN)/.installed
 	@$(BIN)/python -m cli.diff --from $(FROM) --to $(TO)
 
-# Reads `pulumi preview --json` (FILE, or stdin); CIAM_ALLOW_DESTRUCTIVE=1 lets a reviewed deletion through.
+# Reads `pulumi preview --json` (FILE, or stdin); CIAM_ALLOW_DESTRUCTIVE=1 (the deploy workflow's allow-destructive input) lets a reviewed change through.
 # The stack comes from the preview itself; STACK is passed on only when given explicitly (never the default dev).
 guard: $(BIN)/.installed
 	@$(BIN)/python -m cli.guard --file $(FILE) $(if $(filter-out file,$(origin STACK)),--stack $(STACK)) $(if $(BASE),--base $(BASE))
