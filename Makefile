@@ -8,8 +8,9 @@ FORMAT ?= tree
 FROM ?= dev
 TO ?= prod
 FILE ?= -
+BASE ?=
 
-.PHONY: stacks import export plan changes test test-js lint schema snapshots bench preview-templates check diff guard scopes integration help
+.PHONY: stacks import export plan changes test test-js lint schema snapshots bench preview-templates check diff guard protection scopes integration help
 
 help:
 	@echo "make stacks                                           the stacks (one per Pulumi.<stack>.yaml) in promotion order"
@@ -19,7 +20,8 @@ help:
 	@echo "make diff FROM=<stack> TO=<stack>                     resources and properties that differ between two stacks"
 	@echo "make import FROM=<a0deploy export> [CONFIG=\"dev=config.dev.json ...\"] [INTO=.] [FORCE=1] [STRICT=1]  adopt an auth0-deploy-cli export"
 	@echo "make export STACK=<stack> [INTO=.] [FORCE=1]          read the stack's live tenant into tenant.yaml, assets and import.json"
-	@echo "make guard [FILE=preview.json]                        fail a prod preview --json that deletes/replaces data (stdin without FILE)"
+	@echo "make guard [FILE=preview.json] [BASE=<ref>]           fail a prod preview --json that costs data, protection or logins (stdin without FILE)"
+	@echo "make protection [BASE=origin/main]                    fail a stack file that lowers its protection against BASE"
 	@echo "make test                                             lint, then pytest, then test-js (what CI runs)"
 	@echo "make lint                                             ruff on the Python code"
 	@echo "make test-js                                          node --test on the *.test.js under assets/ and .github/"
@@ -32,8 +34,9 @@ help:
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")' >&2
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) >&2
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt >&2
+	@# Two makes in a fresh clone would both create .venv: the first holds the lock, the second waits.
+	@$(if $(shell command -v flock),flock $(VENV).lock,) sh -c 'test -x $(BIN)/python || $(PYTHON) -m venv $(VENV); \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt' >&2
 	@touch $@
 
 plan: $(BIN)/.installed
@@ -45,7 +48,8 @@ changes: $(BIN)/.installed
 		$(if $(filter-out file,$(origin STACK)),--stack $(STACK)) $(if $(filter 1,$(DETAILED)),--detailed-exitcode)
 
 lint: $(BIN)/.installed
-	@$(BIN)/ruff check .
+	@# No cache file: a read-only checkout must lint too.
+	@$(BIN)/ruff check --no-cache .
 
 # Action and custom-database JavaScript under assets/ (and the workflows' scripts) is tested with Node's own runner.
 JS_TESTS := $(shell find assets .github -name '*.test.js' 2>/dev/null | sort)
@@ -71,15 +75,19 @@ preview-templates: $(BIN)/.installed
 	@$(BIN)/python -m cli.preview $(if $(filter-out file,$(origin STACK)),--stack $(STACK))
 
 check: $(BIN)/.installed
-	@$(BIN)/python -m cli.check --stack $(STACK)
+	@$(BIN)/python -m cli.check --stack $(STACK) $(if $(BASE),--base $(BASE))
 
 diff: $(BIN)/.installed
 	@$(BIN)/python -m cli.diff --from $(FROM) --to $(TO)
 
-# Reads `pulumi preview --json` (FILE, or stdin); CIAM_ALLOW_DESTRUCTIVE=1 lets a reviewed deletion through.
+# Reads `pulumi preview --json` (FILE, or stdin); CIAM_ALLOW_DESTRUCTIVE=1 (the deploy workflow's allow-destructive input) lets a reviewed change through.
 # The stack comes from the preview itself; STACK is passed on only when given explicitly (never the default dev).
 guard: $(BIN)/.installed
-	@$(BIN)/python -m cli.guard --file $(FILE) $(if $(filter-out file,$(origin STACK)),--stack $(STACK))
+	@$(BIN)/python -m cli.guard --file $(FILE) $(if $(filter-out file,$(origin STACK)),--stack $(STACK)) $(if $(BASE),--base $(BASE))
+
+# Fails when a stack file lowers its protection against BASE (production -> other, protect_data off).
+protection: $(BIN)/.installed
+	@$(BIN)/python -m cli.stack_protection --base $(or $(BASE),origin/main)
 
 stacks: $(BIN)/.installed
 	@$(BIN)/python -m cli.stacks

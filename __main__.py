@@ -4,11 +4,14 @@ from pathlib import Path
 
 import pulumi
 
+from cli.gate import refuse_mandatory_violations
 from components.auth0_provider import pinned_provider
 from components.ciam_tenant import CiamTenant
 from components.config.runtime import load_stack_config
 
-config = load_stack_config(Path(__file__).resolve().parent)
+PROJECT_DIR = Path(__file__).resolve().parent
+config = load_stack_config(PROJECT_DIR)
+refuse_mandatory_violations(PROJECT_DIR, pulumi.get_stack(), config.stack.environment == "production")
 provider = pinned_provider(config)
 tenant = CiamTenant("ciam", config, opts=pulumi.ResourceOptions(providers=[provider]))
 

@@ -25,6 +25,7 @@ from pulumi_policy.proxy import UNKNOWN_STRING_VALUE, UnknownValueError, unknown
 
 from cli.offline import COMPUTED, Plan, Record, exit_now, stack_config
 from cli.plan import PROJECT_DIR, plan_or_exit
+from cli.stack_protection import stricter_environment
 from policies.ciam_rules import RULES, Rule, environment_from_config, is_production
 
 
@@ -126,9 +127,17 @@ def render(result: CheckResult) -> str:
 def main(argv: list[str] | None = None, project_dir: Path = PROJECT_DIR) -> int:
     parser = argparse.ArgumentParser(prog="make check", description=__doc__.splitlines()[0])
     parser.add_argument("--stack", required=True)
+    parser.add_argument("--base", help="a base ref: critical rules are mandatory if the stack is production there")
     args = parser.parse_args(argv)
     plan = plan_or_exit(args.stack, project_dir)
-    result = check_plan(plan, stack_environment(project_dir, args.stack))
+    environment = stack_environment(project_dir, args.stack)
+    if args.base:
+        try:
+            environment = stricter_environment(args.base, args.stack, project_dir, environment)
+        except OSError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+    result = check_plan(plan, environment)
     sys.stdout.write(render(result))
     return 1 if result.mandatory else 0
 

@@ -5,13 +5,26 @@ The plan goes to stdout and nothing else does; problems go to stderr, one line e
 
 from __future__ import annotations
 
-import argparse
+import os
+import signal
 import sys
-from pathlib import Path
 
-from cli.offline import Plan, exit_now, run_program
-from cli.render import RENDERERS
-from components.config.errors import ConfigError
+
+def _interrupted(_signum, _frame) -> None:
+    # Exit at once: the mock runtime's worker threads would otherwise keep an interrupted run alive.
+    os.write(2, b"interrupted: nothing was planned\n")
+    os._exit(130)
+
+
+if __name__ == "__main__":  # before the heavy imports, so Ctrl-C while importing exits cleanly too
+    signal.signal(signal.SIGINT, _interrupted)
+
+import argparse  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from cli.offline import Plan, exit_now, run_program  # noqa: E402
+from cli.render import RENDERERS  # noqa: E402
+from components.config.errors import ConfigError  # noqa: E402
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -31,6 +44,19 @@ def plan_or_exit(stack: str, project_dir: Path = PROJECT_DIR) -> Plan:
         sys.exit(2)
 
 
+def write_atomically(text: str) -> None:
+    """The whole output in one write: an interrupted run prints nothing rather than truncated JSON."""
+    sys.stdout.flush()
+    data = text.encode("utf-8")
+    out = sys.stdout.fileno()
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # a Ctrl-C waits until all is written
+    try:
+        while data:
+            data = data[os.write(out, data):]
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="make plan", description=__doc__.splitlines()[0])
     parser.add_argument("--stack", required=True)
@@ -38,9 +64,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--project-dir", type=Path, default=PROJECT_DIR, help="a copy of the project (make bench)")
     args = parser.parse_args(argv)
     plan = plan_or_exit(args.stack, args.project_dir)
-    sys.stdout.write(RENDERERS[args.format](plan))
+    write_atomically(RENDERERS[args.format](plan))
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except BrokenPipeError:
+        os._exit(1)
     exit_now()

@@ -122,11 +122,17 @@ def main(argv: list[str] | None = None) -> None:
     stale = []
     for name, text in rendered().items():
         path = SCHEMA_DIR / name
-        if args.write:
-            SCHEMA_DIR.mkdir(exist_ok=True)
-            path.write_text(text)
+        current = path.is_file() and path.read_text() == text
+        if args.write and current:
+            print(f"schema/{name} is up to date", file=sys.stderr)  # nothing written: works read-only
+        elif args.write:
+            try:
+                SCHEMA_DIR.mkdir(exist_ok=True)
+                path.write_text(text)
+            except OSError as error:
+                sys.exit(f"error: cannot write schema/{name} ({error.strerror or error}); the checkout is read-only?")
             print(f"wrote schema/{name}", file=sys.stderr)
-        elif not path.is_file() or path.read_text() != text:
+        elif not current:
             stale.append(name)
     if stale:
         sys.exit(f"stale: schema/{', schema/'.join(stale)}; run `make schema`")

@@ -14,6 +14,11 @@ function stacksIn(dir) {
   return fs.readdirSync(dir).map((name) => STACK_FILE.exec(name)).filter(Boolean).map((m) => m[1]).sort();
 }
 
+// The text, verdicts included, was computed by the pull request's own code: it is posted as that run's
+// claims, and the required status checks are what decide.
+const CLAIMS_NOTE = '> Reported by the pull request\'s own run (the code under review): these are its claims, '
+  + 'not verdicts. The required checks of this commit decide.';
+
 function marker(stack) {
   if (typeof stack !== 'string' || !STACK_NAME.test(stack)) throw new Error(`unknown stack ${JSON.stringify(stack)}`);
   return `<!-- ciam-plan:${stack} -->`;
@@ -27,7 +32,7 @@ function commentBody(stack, text) {
     body = `### Stack \`${stack}\`\n\nThe plan comment (${body.length} characters) is over GitHub's limit; ` +
       'the whole plan is in the run\'s artifacts.\n';
   }
-  return `${marker(stack)}\n${body}`;
+  return `${marker(stack)}\n${body}\n\n${CLAIMS_NOTE}`;
 }
 
 function findOwnComment(comments, stack, botLogin) {
@@ -64,4 +69,5 @@ async function upsertPlanComments({ github, owner, repo, pull, headSha, artifact
   return { done };
 }
 
-module.exports = { stacksIn, MAX_BODY, marker, commentBody, findOwnComment, parsePullNumber, upsertPlanComments };
+module.exports = {
+  CLAIMS_NOTE, stacksIn, MAX_BODY, marker, commentBody, findOwnComment, parsePullNumber, upsertPlanComments };

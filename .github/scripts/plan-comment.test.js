@@ -4,7 +4,9 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { stacksIn, marker, commentBody, parsePullNumber, upsertPlanComments, MAX_BODY } = require('./plan-comment.js');
+const {
+  CLAIMS_NOTE, stacksIn, marker, commentBody, parsePullNumber, upsertPlanComments, MAX_BODY,
+} = require('./plan-comment.js');
 
 function fakeGithub(comments) {
   const calls = [];
@@ -43,7 +45,7 @@ test('a re-run edits the bot\'s own comment for that stack instead of posting ag
   const github = fakeGithub(comments);
   await upsertPlanComments({ github, owner: 'o', repo: 'r', pull, headSha: 'abc', botLogin: BOT,
     artifacts: [{ stack: 'sandbox', text: 'new plan' }] });
-  assert.deepEqual(github.calls.filter((c) => c[0] !== 'list'), [['update', 2, `${marker('sandbox')}\nnew plan`]]);
+  assert.deepEqual(github.calls.filter((c) => c[0] !== 'list'), [['update', 2, commentBody('sandbox', 'new plan')]]);
 });
 
 test('a run for an older commit of the pull request does not overwrite the newer comment', async () => {
@@ -70,7 +72,7 @@ test('an oversized plan is replaced by a notice, never sliced inside a code bloc
 
 test('a comment within the limit is posted whole', () => {
   const text = 'a'.repeat(59999);
-  assert.equal(commentBody('sandbox', text), `${marker('sandbox')}\n${text}`);
+  assert.equal(commentBody('sandbox', text), `${marker('sandbox')}\n${text}\n\n${CLAIMS_NOTE}`);
 });
 
 test('the stacks are the Pulumi.<stack>.yaml files of the trusted checkout, unsafe names left out', () => {
@@ -79,4 +81,9 @@ test('the stacks are the Pulumi.<stack>.yaml files of the trusted checkout, unsa
     fs.writeFileSync(path.join(dir, name), 'config: {}\n');
   }
   assert.deepEqual(stacksIn(dir), ['live', 'sandbox']);
+});
+
+test('every comment marks the artifact text as the pull request run\'s claims', () => {
+  const body = commentBody('live', '| check | ✅ passed |');
+  assert.ok(body.startsWith(`${marker('live')}\n`) && body.endsWith(`\n\n${CLAIMS_NOTE}`), body);
 });

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
-from components.config.types import Domain, Key, Secret, Strict
+from components.config.types import Domain, Key, Secret, SecretRef, Strict
 
 # Auth0's log-stream filter categories (Management API `filters[].name`, `type: category`).
 Category = Literal[
@@ -53,9 +54,22 @@ class SplunkSink(Strict):
     splunk_token: Secret
 
 
+# Headers that carry a credential: their value must be a secret reference, never plain text in a file or state.
+CREDENTIAL_HEADER_WORDS = ("authorization", "token", "key", "secret", "password", "cookie", "signature", "auth")
+
+
 class HttpHeader(Strict):
     header: str
-    value: str
+    value: SecretRef | str = Field(description="plain text, or {secret: <name>} for a credential")
+
+    @model_validator(mode="after")
+    def _credentials_are_secret(self) -> HttpHeader:
+        if isinstance(self.value, str) and any(w in self.header.lower() for w in CREDENTIAL_HEADER_WORDS):
+            raise PydanticCustomError(
+                "secret_required",
+                "header {header} carries a credential: write value: {{secret: <name>}} and run "
+                "`pulumi config set --secret <name> <value>`", {"header": self.header})
+        return self
 
 
 class HttpSink(Strict):

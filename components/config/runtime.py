@@ -11,7 +11,8 @@ from pulumi.runtime import config as runtime_config
 from pulumi.runtime.mocks import MockMonitor
 from pulumi.runtime.settings import get_monitor
 
-from components.config.errors import ConfigError
+from components.config.blueprint import SECTIONS, STACK_ONLY_KEYS
+from components.config.errors import ConfigError, Problem
 from components.config.loader import TenantConfig, load
 from components.config.sources import Source, read_yaml
 from components.config.types import SecretRef
@@ -41,6 +42,19 @@ def _ciam_config() -> tuple[dict[str, Any], set[str]]:
     return values, secrets
 
 
+def refuse_secret_overlays(file: str, secrets: set[str], stack_file: Source | None) -> None:
+    """A `secure:` leaf (`pulumi config set --secret --path ciam:connections.x.client_id`) makes Pulumi hold
+    the whole `ciam:connections` key as one secret, which the overlay cannot merge: refuse it by name."""
+    overlays = sorted(secrets & (set(SECTIONS) | set(STACK_ONLY_KEYS)))
+    if overlays:
+        raise ConfigError([Problem(
+            file, f"ciam:{key}",
+            "a secret value inside an overlay is not supported (Pulumi would hold the whole overlay as one "
+            "secret): store the value as its own key (`pulumi config set --secret <name> <value>`) and reference "
+            "it in the overlay as `{secret: <name>}`",
+            stack_file.line_of(f"config.ciam:{key}") if stack_file else None) for key in overlays])
+
+
 def load_stack_config(project_dir: Path) -> TenantConfig:
     """Load and validate this stack's config; a `ConfigError` (printed without a traceback) on any problem."""
     stack_name = pulumi.get_stack()
@@ -52,6 +66,7 @@ def load_stack_config(project_dir: Path) -> TenantConfig:
         except ConfigError:
             stack_file = None
     values, secrets = _ciam_config()
+    refuse_secret_overlays(f"Pulumi.{stack_name}.yaml", secrets, stack_file)
     return load(
         project_dir, stack_name, values, secrets,
         allow_unset_secrets=under_mock_runtime(), stack_file=stack_file,

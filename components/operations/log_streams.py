@@ -28,7 +28,8 @@ def sink_inputs(stream: LogStream) -> dict[str, Any]:
         if isinstance(value, SecretRef):
             value = secret_value(value)
         elif field == "http_custom_headers":
-            value = [header.model_dump() for header in value] or None
+            value = [{"header": h.header, "value": secret_value(h.value) if isinstance(h.value, SecretRef) else h.value}
+                     for h in value] or None
         elif field == "splunk_port":
             value = str(value)  # the provider takes the port as a string
         if value is not None:

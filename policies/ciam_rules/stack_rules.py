@@ -74,8 +74,8 @@ def _mfa(resources):
         props = guardian.props
         factors = [f for f in _MFA_FACTOR_SWITCHES if get(props, f) is True]
         factors += [f for f in _MFA_FACTOR_BLOCKS if get(props, f, "enabled") is True]
-        if not get(props, "policy") or not factors:
-            yield "Guardian needs a policy and at least one enabled factor", guardian.urn
+        if not get(props, "policy") or get(props, "policy") == "never" or not factors:
+            yield "Guardian needs a policy other than never and at least one enabled factor", guardian.urn
 
 
 def _sms_provider(resources):
@@ -119,10 +119,10 @@ STACK_RULES = [
          "add the phone_provider section (name twilio or custom, disabled false) and set "
          "tenant.phone_consolidated_experience: true", True, stack_check=_sms_provider),
     Rule("guardian-mfa-configured", "MFA is configured: a Guardian policy and a factor",
-         "configure guardian with a policy and at least one enabled factor", False, stack_check=_mfa),
+         "configure guardian with a policy and at least one enabled factor", True, stack_check=_mfa),
     Rule("offline-access-only-where-used", "Offline access (refresh tokens) only where used",
          "set allow_offline_access: false on the API, or give the application that needs it the "
          "refresh_token grant", False, stack_check=_offline_access),
     Rule("attack-protection-managed", "Attack protection settings are managed as code",
-         "add the attack_protection section", False, stack_check=_attack_protection_managed),
+         "add the attack_protection section", True, stack_check=_attack_protection_managed),
 ]

@@ -6,16 +6,14 @@ so everything here goes through the abstract collection types.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
+
+from .hosts import is_local_url as is_local_url  # the rules import it from here
 
 # Auth0's recommended Node.js versions (Actions runtime and the tenant's extensibility sandbox).
 RECOMMENDED_ACTION_RUNTIMES = frozenset({"node22"})
 RECOMMENDED_SANDBOX_VERSIONS = frozenset({"22"})
-
-_URL_START = re.compile(r"^([a-z][a-z0-9+.-]*):(?://)?([^/?#]*)", re.IGNORECASE)
-
 
 def get(props: Any, *path: str, default: Any = None) -> Any:
     value = props
@@ -37,22 +35,6 @@ def items(value: Any) -> list[Any]:
 
 def filled(value: Any) -> bool:
     return value is not None and value != "" and value != [] and value != {}
-
-
-def is_local_url(url: Any) -> bool:
-    """True for file:// and for URLs on localhost, 127.0.0.0/8, ::1 or 0.0.0.0 (what Auth0 flags)."""
-    if not isinstance(url, str):
-        return False
-    match = _URL_START.match(url.strip())
-    if not match:
-        return False
-    scheme, authority = match.group(1).lower(), match.group(2)
-    if scheme == "file":
-        return True
-    host = authority.rsplit("@", 1)[-1]
-    host = host[1:host.find("]")] if host.startswith("[") else host.split(":", 1)[0]
-    host = host.lower().rstrip(".")
-    return host in ("localhost", "::1", "0.0.0.0") or host.endswith(".localhost") or host.startswith("127.")
 
 
 def url_fields(props: Any, fields: Sequence[str]) -> Iterator[tuple[str, str]]:

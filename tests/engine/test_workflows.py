@@ -171,7 +171,10 @@ def test_promotion_runs_one_stack_at_a_time_in_order_with_the_guard_where_produc
     names = [s.get("name") for s in steps]
     assert names.index("Deletion guard") < names.index("pulumi up") < names.index("Integration tests")
     guard = steps[names.index("Deletion guard")]
-    assert "make guard FILE=" in guard["run"] and "--json" in guard["run"]
+    saved = steps[names.index("Preview and save the plan")]
+    assert "make guard FILE=build/preview.json" in guard["run"] and "--json" in saved["run"]
+    assert "--save-plan build/plan.json" in saved["run"]
+    assert "--plan build/plan.json" in steps[names.index("pulumi up")]["run"], "up must apply the guarded plan"
     assert steps[names.index("Integration tests")]["env"]["CIAM_IT_REQUIRED"] == "1"
 
 
@@ -180,9 +183,9 @@ def test_nightly_drift_previews_every_stack_with_refresh_and_expects_no_changes(
     assert data["on"]["schedule"], "drift must run on a schedule"
     job = data["jobs"]["preview"]
     assert job["strategy"]["matrix"] == STACK_MATRIX
-    preview = next(s for s in job["steps"] if s.get("uses", "").startswith("pulumi/actions"))
-    assert preview["with"]["command"] == "preview"
-    assert preview["with"]["refresh"] is True and preview["with"]["expect-no-changes"] is True
+    preview = next(s for s in job["steps"] if s.get("id") == "drift")
+    assert "pulumi preview" in preview["run"] and "--refresh" in preview["run"]
+    assert "drifted: ($changes > 0), error: false" in preview["run"], "an error must not count as drift"
     assert data["jobs"]["report"]["permissions"]["issues"] == "write"
 
 

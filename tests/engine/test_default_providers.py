@@ -1,0 +1,23 @@
+"""Default providers are disabled for auth0: a resource without the pinned provider fails instead of guessing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from cli.offline import stack_config
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+
+
+def test_the_project_disables_the_default_auth0_provider_for_every_stack():
+    project = yaml.safe_load((PROJECT_DIR / "Pulumi.yaml").read_text())
+    assert project["config"]["pulumi:disable-default-providers"]["value"] == ["auth0"], "Pulumi.yaml config"
+
+
+def test_the_engine_sees_the_setting():
+    stack = sorted(PROJECT_DIR.glob("Pulumi.*.yaml"))[0].name.removeprefix("Pulumi.").removesuffix(".yaml")
+    values, _ = stack_config(PROJECT_DIR, stack)
+    assert json.loads(values["pulumi:disable-default-providers"]) == ["auth0"]
