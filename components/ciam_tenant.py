@@ -64,8 +64,6 @@ class CiamTenant(pulumi.ComponentResource):
 
     def _architecture(self) -> CustomDomain | None:
         name, blueprint, stack = self._name, self._config.blueprint, self._config.stack
-        self._tenant_settings = TenantSettings(
-            f"{name}-tenant", TenantSettingsArgs(settings=blueprint.tenant), opts=self._child)
         custom_domain = None
         if blueprint.custom_domain:
             custom_domain = CustomDomain(
@@ -73,6 +71,10 @@ class CiamTenant(pulumi.ComponentResource):
                 CustomDomainArgs(settings=blueprint.custom_domain, protect=stack.protects_data),
                 opts=self._child,
             )
+        # Auth0 rejects enable_custom_domain_in_emails (400) until a custom domain is ready.
+        needs_domain = custom_domain and blueprint.tenant.flags.enable_custom_domain_in_emails
+        self._tenant_settings = TenantSettings(f"{name}-tenant", TenantSettingsArgs(
+            settings=blueprint.tenant, after=custom_domain.ready if needs_domain else []), opts=self._child)
         self.login_domain = custom_domain.domain if custom_domain else pulumi.Output.from_input(stack.tenant_domain)
         self.custom_domain_dns_record = custom_domain.dns_record if custom_domain else pulumi.Output.from_input(None)
         return custom_domain

@@ -6,7 +6,7 @@ flags, Node.js sandbox version, error page).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pulumi
 import pulumi_auth0 as auth0
@@ -17,6 +17,8 @@ from components.config.tenant import TenantSection
 @dataclass(frozen=True)
 class TenantSettingsArgs:
     settings: TenantSection
+    # Flags Auth0 accepts only with a ready custom domain (enable_custom_domain_in_emails) wait for it.
+    after: list[pulumi.Resource] = field(default_factory=list)
 
 
 class TenantSettings(pulumi.ComponentResource):
@@ -42,7 +44,7 @@ class TenantSettings(pulumi.ComponentResource):
             if settings.sessions else None,
             session_cookie=auth0.TenantSessionCookieArgs(mode=settings.session_cookie.mode)
             if settings.session_cookie else None,
-            opts=pulumi.ResourceOptions(parent=self),
+            opts=pulumi.ResourceOptions(parent=self, depends_on=args.after),
         )
         self.tenant_id = tenant.id
         self.register_outputs({"tenant_id": self.tenant_id})

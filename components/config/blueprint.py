@@ -10,6 +10,7 @@ from components.config.actions import ActionsSection, check_actions
 from components.config.apis import Api
 from components.config.applications import Application
 from components.config.attack_protection import AttackProtectionSettings
+from components.config.auth0_rules import AUTH0_RULES
 from components.config.branding import BrandingSection, page_template_needs_custom_domain
 from components.config.connections import Connection
 from components.config.cross_checks import SIGN_IN_CHECKS
@@ -68,4 +69,5 @@ CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = [
     prompt_languages_are_enabled,
     email_templates_need_a_provider,
     phone_checks,
+    *AUTH0_RULES,  # combinations Auth0 rejects or ignores (components/config/auth0_rules.py)
 ]

@@ -44,21 +44,22 @@ def test_a_page_template_needs_a_custom_domain(project):
 
 def test_prompt_texts_in_a_language_the_tenant_does_not_enable(project):
     data = project.blueprint()
-    data["prompt_texts"]["login"]["es"] = "assets/prompts/login/en.json"
+    data["prompt_texts"]["login-id"]["es"] = "assets/prompts/login-id/en.json"
     project.write_blueprint(data)
     message = plan_error(project)
-    assert "prompt_texts.login.es" in message and "tenant.enabled_locales (en, fr, de)" in message, message
+    assert "prompt_texts.login-id.es" in message and "tenant.enabled_locales (en, fr, de)" in message, message
 
 
 def test_a_prompt_text_file_that_is_not_json_names_the_file(project):
-    (project.root / "assets/prompts/login/de.json").write_text('{"login": {"title": "Willkommen",}}')
+    (project.root / "assets/prompts/login-id/de.json").write_text('{"login-id": {"title": "Willkommen",}}')
     message = plan_error(project)
-    assert "prompt_texts.login.de" in message and "assets/prompts/login/de.json: not valid JSON" in message, message
+    assert "prompt_texts.login-id.de" in message, message
+    assert "assets/prompts/login-id/de.json: not valid JSON" in message, message
 
 
 def test_an_unknown_prompt_is_an_error(project):
     data = project.blueprint()
-    data["prompt_texts"]["sign-in"] = {"en": "assets/prompts/login/en.json"}
+    data["prompt_texts"]["sign-in"] = {"en": "assets/prompts/login-id/en.json"}
     project.write_blueprint(data)
     assert "prompt_texts.sign-in" in plan_error(project)
 
@@ -121,7 +122,7 @@ def test_a_missing_email_body_file_names_it(project):
 
 def test_the_error_page_is_configured_on_the_tenant_not_in_pages(project):
     data = project.blueprint()
-    data["pages"]["error"] = {"html": "assets/pages/error.html"}
+    data["pages"] = {"error": {"html": "assets/pages/error.html"}}
     project.write_blueprint(data)
     assert "tenant.error_page" in plan_error(project)
 

@@ -24,7 +24,7 @@ def asset(path: str) -> str:
 
 
 def test_every_stack_plans_branding_texts_pages_and_email(stack_plan):
-    for type_token in (BRANDING, THEME, PROMPT_TEXT, PAGES, EMAIL_PROVIDER, EMAIL_TEMPLATE):
+    for type_token in (BRANDING, THEME, PROMPT_TEXT, EMAIL_PROVIDER, EMAIL_TEMPLATE):
         assert stack_plan.of_type(type_token), f"stack {stack_plan.stack}: no {type_token} planned"
 
 
@@ -77,20 +77,19 @@ def test_the_theme_sends_every_block_auth0_requires(stack_plan):
         assert text in theme.inputs["fonts"], f"{theme.urn}: no fonts.{text}"
 
 
-def test_pages_set_change_password_and_leave_the_error_page_to_the_tenant(stack_plan):
-    (pages,) = stack_plan.of_type(PAGES)
+def test_no_classic_pages_with_new_universal_login_and_the_error_page_on_the_tenant(stack_plan):
     (tenant,) = stack_plan.of_type(TENANT)
-    assert pages.inputs["changePassword"] == {"enabled": True, "html": asset("assets/pages/change-password.html")}
-    assert "error" not in pages.inputs, f"{pages.urn} would fight {tenant.urn} over the error page"
+    assert stack_plan.of_type(PAGES) == [], f"stack {stack_plan.stack}: Classic Login pages with New Universal Login"
     assert tenant.inputs["errorPage"]["html"] == asset("assets/pages/error.html"), tenant.urn
 
 
 def test_prompt_texts_one_resource_per_prompt_and_language(stack_plan):
     texts = {(r.inputs["prompt"], r.inputs["language"]): r for r in stack_plan.of_type(PROMPT_TEXT)}
-    assert set(texts) == {("login", "en"), ("login", "fr"), ("login", "de"), ("signup", "en")}
-    login_fr = texts[("login", "fr")]
-    assert json.loads(login_fr.inputs["body"]) == json.loads(asset("assets/prompts/login/fr.json")), login_fr.urn
-    assert login_fr.name == "ciam-prompt-texts-login-fr"
+    assert set(texts) == {("login-id", "en"), ("login-id", "fr"), ("login-id", "de"), ("login-password", "en"),
+                          ("signup-id", "en"), ("signup-password", "en"), ("reset-password", "en")}
+    login_fr = texts[("login-id", "fr")]
+    assert json.loads(login_fr.inputs["body"]) == json.loads(asset("assets/prompts/login-id/fr.json")), login_fr.urn
+    assert login_fr.name == "ciam-prompt-texts-login-id-fr"
 
 
 def test_reformatting_a_prompt_text_file_changes_nothing():

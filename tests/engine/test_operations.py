@@ -113,7 +113,8 @@ def test_network_acl_rules_reach_auth0_as_written(prod_plan):
     block = rules["ciam-firewall-block-abusive-networks"].inputs
     assert block["priority"] == 10 and block["active"] is True
     assert block["rule"] == {"action": {"block": True}, "scope": "authentication",
-                             "match": {"asns": [64496], "ipv4Cidrs": ["198.51.100.0/24"]}}
+                             "match": {"asns": [64496]}}
+    assert rules["ciam-firewall-block-abusive-ranges"].inputs["rule"]["match"] == {"ipv4Cidrs": ["192.0.2.0/24"]}
     redirect = rules["ciam-firewall-embargoed-countries"].inputs["rule"]
     assert redirect["action"] == {"redirect": True, "redirectUri": "https://www.acme.example/unavailable"}
     assert redirect["match"] == {"geoCountryCodes": ["CU", "IR", "KP", "SY"]}

@@ -1,0 +1,179 @@
+"""Auth0's own rules on the b2c-complete fixture tenant: what plans, and the combinations the model refuses.
+
+The refused combinations are ones Auth0 rejects (a flag before the custom domain is ready) or silently
+ignores (texts for a screen the login flow never shows, a Classic page under New Universal Login, a firewall
+rule that ANDs signals meant as alternatives, an allowlisted range the firewall blocks).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cli.offline import Plan, run_program
+from components.config.errors import ConfigError
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+FIXTURE = PROJECT_DIR / "tests" / "fixtures" / "tenants" / "b2c-complete"
+STACKS = ("dev", "prod")
+TENANT = "auth0:index/tenant:Tenant"
+CUSTOM_DOMAIN = "auth0:index/customDomain:CustomDomain"
+VERIFICATION = "auth0:index/customDomainVerification:CustomDomainVerification"
+DEFAULT_DOMAIN = "auth0:index/customDomainDefault:CustomDomainDefault"
+PROMPT_TEXT = "auth0:index/promptCustomText:PromptCustomText"
+NETWORK_ACL = "auth0:index/networkAcl:NetworkAcl"
+
+
+class Fixture:
+    """A throwaway project: the repository's program with the fixture tenant's files."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        for name in ("__main__.py", "Pulumi.yaml"):
+            shutil.copy(PROJECT_DIR / name, root / name)
+        shutil.copytree(FIXTURE, root, dirs_exist_ok=True)
+
+    def edit(self, change) -> None:
+        path = self.root / "tenant.yaml"
+        data = yaml.safe_load(path.read_text())
+        change(data)
+        path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+    def plan(self, stack: str = "prod") -> Plan:
+        return run_program(self.root, stack)
+
+    def problems(self, stack: str = "prod") -> str:
+        with pytest.raises(ConfigError) as caught:
+            self.plan(stack)
+        return str(caught.value)
+
+
+@pytest.fixture
+def fixture(tmp_path) -> Fixture:
+    return Fixture(tmp_path)
+
+
+@pytest.fixture(scope="module", params=STACKS)
+def plan(request, tmp_path_factory) -> Plan:
+    return Fixture(tmp_path_factory.mktemp(request.param)).plan(request.param)
+
+
+def test_the_tenant_waits_for_the_verified_default_domain_before_custom_domain_emails(plan):
+    (tenant,) = plan.of_type(TENANT)
+    (verification,) = plan.of_type(VERIFICATION)
+    (default,) = plan.of_type(DEFAULT_DOMAIN)
+    (domain,) = plan.of_type(CUSTOM_DOMAIN)
+    assert tenant.inputs["flags"]["enableCustomDomainInEmails"] is True, tenant.urn
+    assert {verification.urn, default.urn} <= set(tenant.dependencies), f"{tenant.urn}: {tenant.dependencies}"
+    assert verification.urn in default.dependencies, f"{default.urn} must wait for {verification.urn}"
+    wanted = "login.shop.example" if plan.stack == "prod" else "login.dev.shop.example"
+    assert default.inputs["domain"] == wanted == domain.inputs["domain"], default.urn
+
+
+def test_domain_metadata_reaches_the_custom_domain(plan):
+    (domain,) = plan.of_type(CUSTOM_DOMAIN)
+    assert domain.inputs["domainMetadata"] == {"brand": "fixture-shop", "owner": "identity-team"}, domain.urn
+
+
+def test_identifier_first_texts_are_planned_per_screen_prompt(plan):
+    texts = {(r.inputs["prompt"], r.inputs["language"]): r for r in plan.of_type(PROMPT_TEXT)}
+    assert set(texts) == {("login-id", "en"), ("login-id", "fr"), ("login-password", "en"), ("signup-id", "en"),
+                          ("signup-password", "en"), ("reset-password", "en"), ("mfa-otp", "en")}
+    mfa = texts[("mfa-otp", "en")]
+    assert json.loads(mfa.inputs["body"])["mfa-otp-challenge"] == {"title": "Enter your code"}, mfa.urn
+
+
+def test_firewall_rules_keep_one_signal_type_unless_all_signals_is_meant(plan):
+    rules = {r.name: r.inputs["rule"] for r in plan.of_type(NETWORK_ACL)}
+    assert rules["ciam-firewall-block-asn"]["match"] == {"asns": [64496]}
+    assert rules["ciam-firewall-block-range"]["match"] == {"ipv4Cidrs": ["192.0.2.0/24"]}
+    both = rules["ciam-firewall-log-bots-from-country"]
+    assert both["match"] == {"geoCountryCodes": ["DE"], "userAgents": ["badbot/1.0"]}, both
+    assert "allSignals" not in both, "all_signals is the model's acknowledgement, not an Auth0 field"
+
+
+def test_custom_domain_emails_without_a_verified_domain_are_refused(fixture):
+    fixture.edit(lambda data: data["custom_domain"].update(verify=False, default=False))
+    message = fixture.problems()
+    assert "tenant.flags.enable_custom_domain_in_emails: Auth0 accepts this flag only once a custom domain " \
+           "is ready" in message, message
+
+
+def test_a_default_domain_needs_the_verification(fixture):
+    def change(data):
+        data["tenant"]["flags"]["enable_custom_domain_in_emails"] = False
+        data["custom_domain"]["verify"] = False
+    fixture.edit(change)
+    assert "custom_domain.default: Auth0 makes only a ready domain the default" in fixture.problems()
+
+
+def test_more_than_ten_domain_metadata_entries_are_refused(fixture):
+    fixture.edit(lambda data: data["custom_domain"].update(domain_metadata={f"k{i}": "v" for i in range(11)}))
+    assert "custom_domain.domain_metadata" in fixture.problems()
+
+
+def test_mixing_signal_types_in_one_rule_is_refused_unless_meant(fixture):
+    fixture.edit(lambda data: data["network_acls"]["block-asn"]["match"].update(ipv4_cidrs=["192.0.2.0/24"]))
+    message = fixture.problems()
+    assert "network_acls.block-asn.match: signals of different types (asns, ipv4_cidrs) are ANDed" in message, message
+
+
+def test_an_allowlisted_range_the_firewall_blocks_is_refused(fixture):
+    fixture.edit(lambda data: data["network_acls"]["block-range"]["match"].update(ipv4_cidrs=["198.51.100.0/25"]))
+    message = fixture.problems()
+    assert ("attack_protection.suspicious_ip_throttling.allowlist.0: 198.51.100.0/24 is exempted here but "
+            "network_acls.block-range blocks 198.51.100.0/25") in message, message
+
+
+def test_an_allowlisted_ip_under_a_log_rule_is_fine(fixture):
+    def change(data):
+        data["network_acls"]["block-range"].update(action="log", match={"ipv4_cidrs": ["203.0.113.0/24"]})
+    fixture.edit(change)
+    assert fixture.plan().of_type(NETWORK_ACL)
+
+
+@pytest.mark.parametrize("prompt, shown", [("login", "login-id and login-password"),
+                                           ("signup", "signup-id and signup-password")])
+def test_login_and_signup_texts_with_identifier_first_are_refused(fixture, prompt, shown):
+    (fixture.root / "assets" / "prompts" / f"{prompt}.json").write_text(json.dumps({prompt: {"title": "Hi"}}))
+    fixture.edit(lambda data: data["prompt_texts"].update({prompt: {"en": f"assets/prompts/{prompt}.json"}}))
+    message = fixture.problems()
+    assert f"prompt_texts.{prompt}: with prompts.identifier_first: true Auth0 shows the {shown} prompts" \
+           in message, message
+
+
+def test_a_screen_the_prompt_does_not_have_is_refused(fixture):
+    (fixture.root / "assets/prompts/mfa-otp/en.json").write_text(json.dumps({"mfa-sms-challenge": {"title": "x"}}))
+    message = fixture.problems()
+    assert "prompt_texts.mfa-otp.en: assets/prompts/mfa-otp/en.json: prompt mfa-otp has no screen " \
+           "'mfa-sms-challenge' (screens: mfa-otp-enrollment-qr" in message, message
+
+
+def test_login_texts_without_identifier_first_plan(fixture):
+    (fixture.root / "assets/prompts/login.json").write_text(json.dumps({"login": {"title": "Hi"}}))
+    def change(data):
+        data["prompts"]["identifier_first"] = False
+        data["prompt_texts"]["login"] = {"en": "assets/prompts/login.json"}
+    fixture.edit(change)
+    prompts = {r.inputs["prompt"] for r in fixture.plan().of_type(PROMPT_TEXT)}
+    assert "login" in prompts, prompts
+
+
+@pytest.mark.parametrize("page", ["change_password", "login", "guardian_mfa"])
+def test_a_classic_page_under_new_universal_login_is_refused(fixture, page):
+    fixture.edit(lambda data: data.update(pages={page: {"html": "assets/pages/error.html"}}))
+    message = fixture.problems()
+    assert f"pages.{page}: a Classic Login page, never shown with prompts.universal_login_experience: new" \
+           in message, message
+
+
+def test_a_classic_page_plans_with_classic_login(fixture):
+    def change(data):
+        data["prompts"]["universal_login_experience"] = "classic"
+        data["pages"] = {"change_password": {"html": "assets/pages/error.html"}}
+    fixture.edit(change)
+    assert fixture.plan().of_type("auth0:index/pages:Pages")
