@@ -4,7 +4,7 @@ This is the only place where components meet. Creates, by workstream (each when 
 - architecture: TenantSettings, CustomDomain
 - provisioning and authentication: Applications, Apis, Roles, Connections, UniversalLogin, PhoneProvider,
   Mfa, AttackProtection
-- customization: Branding, PromptTexts, HostedPages, EmailTemplates
+- customization: Branding, PromptTexts, PromptPartials, HostedPages, EmailTemplates
 - authorization: Actions
 - operations: EmailProvider, LogStreams, Firewall
 """
@@ -27,6 +27,7 @@ from components.config.loader import TenantConfig
 from components.customization.branding import Branding, BrandingArgs
 from components.customization.email_templates import EmailTemplates, EmailTemplatesArgs
 from components.customization.hosted_pages import HostedPages, HostedPagesArgs
+from components.customization.prompt_partials import PromptPartials, PromptPartialsArgs
 from components.customization.prompt_texts import PromptTexts, PromptTextsArgs
 from components.operations.email_provider import EmailProvider, EmailProviderArgs
 from components.operations.firewall import Firewall, FirewallArgs
@@ -115,9 +116,15 @@ class CiamTenant(pulumi.ComponentResource):
 
     def _customization(self, custom_domain: CustomDomain | None, universal_login: UniversalLogin | None) -> None:
         name, blueprint, child = self._name, self._config.blueprint, self._child
+        after_domain = [custom_domain] if custom_domain else []
+        branding = None
         if blueprint.branding:
-            after_domain = [custom_domain] if custom_domain else []
-            Branding(f"{name}-branding", BrandingArgs(settings=blueprint.branding, after=after_domain), opts=child)
+            branding = Branding(f"{name}-branding", BrandingArgs(settings=blueprint.branding, after=after_domain),
+                                opts=child)
+        if blueprint.prompt_partials:  # the loader requires the custom domain and the page template
+            PromptPartials(f"{name}-prompt-partials", PromptPartialsArgs(
+                blueprint.prompt_partials, after=[r for r in (*after_domain, branding, universal_login) if r]),
+                opts=child)
         if blueprint.prompt_texts:
             after_prompts = [universal_login] if universal_login else []
             PromptTexts(f"{name}-prompt-texts", PromptTextsArgs(texts=blueprint.prompt_texts, after=after_prompts),

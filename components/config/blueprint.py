@@ -26,6 +26,7 @@ from components.config.network_acls import NetworkAclsSection, check_priorities
 from components.config.pages import PagesSection
 from components.config.parity import ParitySection
 from components.config.phone_provider import PhoneProviderSection, phone_checks
+from components.config.prompt_partials import PromptPartialsSection, partials_fit_their_prompt
 from components.config.prompt_texts import PromptTextsSection, prompt_languages_are_enabled
 from components.config.prompts import PromptSettings
 from components.config.roles import Role
@@ -49,6 +50,7 @@ class Blueprint(Strict):
     network_acls: NetworkAclsSection = Field(default_factory=dict)
     branding: BrandingSection | None = None
     prompt_texts: PromptTextsSection = Field(default_factory=dict)
+    prompt_partials: PromptPartialsSection = Field(default_factory=dict)
     pages: PagesSection | None = None
     email_provider: EmailProviderSection | None = None
     email_templates: EmailTemplatesSection = Field(default_factory=dict)
@@ -69,5 +71,6 @@ CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = [
     prompt_languages_are_enabled,
     email_templates_need_a_provider,
     phone_checks,
+    partials_fit_their_prompt,
     *AUTH0_RULES,  # combinations Auth0 rejects or ignores (components/config/auth0_rules.py)
 ]

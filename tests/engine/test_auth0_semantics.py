@@ -177,3 +177,35 @@ def test_a_classic_page_plans_with_classic_login(fixture):
         data["pages"] = {"change_password": {"html": "assets/pages/error.html"}}
     fixture.edit(change)
     assert fixture.plan().of_type("auth0:index/pages:Pages")
+
+
+PARTIALS = "auth0:index/promptScreenPartials:PromptScreenPartials"
+
+
+def test_screen_partials_insert_the_html_files_after_the_page_template(plan):
+    partials = {r.inputs["promptType"]: r for r in plan.of_type(PARTIALS)}
+    assert set(partials) == {"login-id", "signup-id"}, sorted(partials)
+    signup = partials["signup-id"]
+    html = (FIXTURE / "assets/partials/marketing-opt-in.html").read_text()
+    assert signup.inputs["screenPartials"] == [{"screenName": "signup-id", "insertionPoints": {"formContentEnd": html}}]
+    (branding,) = plan.of_type("auth0:index/branding:Branding")
+    assert branding.urn in signup.dependencies, f"{signup.urn} must wait for {branding.urn}"
+
+
+def test_a_partial_for_a_screen_the_prompt_lacks_is_refused(fixture):
+    fixture.edit(lambda data: data["prompt_partials"]["signup-id"].update(
+        {"signup": {"form_content_end": "assets/partials/terms-link.html"}}))
+    message = fixture.problems()
+    assert "prompt_partials.signup-id.signup: prompt signup-id has no screen 'signup'" in message, message
+
+
+def test_partials_without_a_page_template_are_refused(fixture):
+    fixture.edit(lambda data: data.pop("branding"))
+    assert "prompt_partials: Auth0 renders partials only with a custom_domain and branding.page_template" \
+        in fixture.problems()
+
+
+def test_a_partial_prompt_the_provider_does_not_take_is_refused(fixture):
+    fixture.edit(lambda data: data["prompt_partials"].update(
+        {"mfa-otp": {"mfa-otp-challenge": {"form_content_end": "assets/partials/terms-link.html"}}}))
+    assert "prompt_partials.mfa-otp" in fixture.problems()
