@@ -7,9 +7,9 @@ at the end of the sign-up form. Auth0 renders partials only with a custom domain
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from components.config.prompt_texts import PROMPT_SCREENS
 from components.config.types import AssetFile, Strict
@@ -40,7 +40,10 @@ class InsertionPoints(Strict):
         return self
 
 
-PromptPartialsSection = dict[PartialPrompt, dict[str, InsertionPoints]]
+# `ciam:prompt_partials: null` in a stack file turns the section off (a stack without a custom domain needs to).
+PromptPartialsSection = Annotated[
+    dict[PartialPrompt, dict[str, InsertionPoints]], BeforeValidator(lambda value: {} if value is None else value)
+]
 
 
 def partials_fit_their_prompt(blueprint: Blueprint) -> Iterable[tuple[str, str]]:

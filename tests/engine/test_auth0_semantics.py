@@ -209,3 +209,28 @@ def test_a_partial_prompt_the_provider_does_not_take_is_refused(fixture):
     fixture.edit(lambda data: data["prompt_partials"].update(
         {"mfa-otp": {"mfa-otp-challenge": {"form_content_end": "assets/partials/terms-link.html"}}}))
     assert "prompt_partials.mfa-otp" in fixture.problems()
+
+
+def test_tenant_settings_reach_the_tenant(plan):
+    (tenant,) = plan.of_type(TENANT)
+    wanted = {
+        "ephemeralSessionLifetime": 12, "idleEphemeralSessionLifetime": 2,
+        "oidcLogout": {"rpLogoutEndSessionEndpointDiscovery": True},
+        "pushedAuthorizationRequestsSupported": True, "mtls": {"enableEndpointAliases": True},
+        "acrValuesSupporteds": ["http://schemas.openid.net/pape/policies/2007/06/multi-factor"],
+        "customizeMfaInPostloginAction": True, "countryCodes": {"mode": "allow", "lists": ["DE", "FR", "GB"]},
+    }
+    assert {key: tenant.inputs.get(key) for key in wanted} == wanted, tenant.urn
+
+
+@pytest.mark.parametrize("settings, message", [
+    ({"ephemeral_session_lifetime": 1, "idle_ephemeral_session_lifetime": 2},
+     "idle_ephemeral_session_lifetime must not exceed ephemeral_session_lifetime"),
+    ({"disable_acr_values_supported": True},
+     "acr_values_supported is ignored when disable_acr_values_supported is true"),
+    ({"country_codes": {"mode": "block", "lists": ["DE"]}}, "tenant.country_codes.mode"),
+])
+def test_inconsistent_tenant_settings_are_refused(fixture, settings, message):
+    fixture.edit(lambda data: data["tenant"].update(settings))
+    problems = fixture.problems()
+    assert message in problems, problems

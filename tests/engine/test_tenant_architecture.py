@@ -57,6 +57,7 @@ def test_verification_is_added_on_request(project):
 def test_custom_domain_can_be_left_out_of_a_stack(project):
     project.set_stack_config("dev", "ciam:custom_domain", None)
     project.set_stack_config("dev", "ciam:tenant", {"flags": {"enable_custom_domain_in_emails": False}})
+    project.set_stack_config("dev", "ciam:prompt_partials", None)  # partials need the domain and page template
     project.set_stack_config("dev", "ciam:branding", {"page_template": None})  # Auth0 needs the domain for it
     assert project.plan("dev").of_type(CUSTOM_DOMAIN) == []
 
