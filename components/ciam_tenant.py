@@ -5,7 +5,7 @@ This is the only place where components meet. Creates, by workstream (each when 
 - provisioning and authentication: Applications, Apis, Roles, Connections, UniversalLogin, PhoneProvider,
   Mfa, AttackProtection
 - customization: Branding, PromptTexts, PromptPartials, HostedPages, EmailTemplates
-- authorization: Actions
+- authorization: ActionModules, Actions
 - operations: EmailProvider, LogStreams, Firewall
 """
 
@@ -21,6 +21,7 @@ from components.authentication.attack_protection import AttackProtection, Attack
 from components.authentication.mfa import Mfa, MfaArgs
 from components.authentication.phone_provider import PhoneProvider, PhoneProviderArgs
 from components.authentication.universal_login import UniversalLogin, UniversalLoginArgs
+from components.authorization.action_modules import ActionModules, ActionModulesArgs
 from components.authorization.actions import Actions, ActionsArgs
 from components.authorization.roles import Roles, RolesArgs
 from components.config.loader import TenantConfig
@@ -50,7 +51,10 @@ class CiamTenant(pulumi.ComponentResource):
 
         custom_domain = self._architecture()
         # Before sign-in: a custom phone provider needs its Action deployed first.
-        self._actions = Actions(f"{name}-actions", ActionsArgs(actions=config.blueprint.actions), opts=self._child)
+        modules = ActionModules(f"{name}-action-modules", ActionModulesArgs(config.blueprint.action_modules),
+                                opts=self._child) if config.blueprint.action_modules else None
+        self._actions = Actions(f"{name}-actions", ActionsArgs(
+            actions=config.blueprint.actions, modules=modules.versions if modules else {}), opts=self._child)
         universal_login = self._sign_in()
         self._customization(custom_domain, universal_login)
         self._operations()

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 
 from pydantic import Field
 
+from components.config.action_modules import ActionModulesSection, actions_use_known_published_modules
 from components.config.actions import ActionsSection, check_actions
 from components.config.apis import Api
 from components.config.applications import Application
@@ -46,6 +47,7 @@ class Blueprint(Strict):
     phone_provider: PhoneProviderSection | None = None
     attack_protection: AttackProtectionSettings | None = None
     actions: ActionsSection = Field(default_factory=dict)
+    action_modules: ActionModulesSection = Field(default_factory=dict)
     log_streams: LogStreamsSection = Field(default_factory=dict)
     network_acls: NetworkAclsSection = Field(default_factory=dict)
     branding: BrandingSection | None = None
@@ -72,5 +74,6 @@ CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = [
     email_templates_need_a_provider,
     phone_checks,
     partials_fit_their_prompt,
+    actions_use_known_published_modules,
     *AUTH0_RULES,  # combinations Auth0 rejects or ignores (components/config/auth0_rules.py)
 ]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cli.offline import Plan, run_program
+from cli.offline import SECRET, Plan, run_program
 from components.config.errors import ConfigError
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -232,5 +232,34 @@ def test_tenant_settings_reach_the_tenant(plan):
 ])
 def test_inconsistent_tenant_settings_are_refused(fixture, settings, message):
     fixture.edit(lambda data: data["tenant"].update(settings))
+    problems = fixture.problems()
+    assert message in problems, problems
+
+
+def test_action_modules_are_shared_by_actions_bound_in_declared_order(plan):
+    (module,) = plan.of_type("auth0:index/actionModule:ActionModule")
+    assert module.inputs["publish"] is True and module.inputs["dependencies"] == [
+        {"name": "axios", "version": "1.7.9"}], module.urn
+    assert module.inputs["secrets"] == [{"name": "CRM_TOKEN", "value": SECRET}], module.urn
+    actions = {r.name: r for r in plan.of_type("auth0:index/action:Action")}
+    for key in ("tag-new-user", "notify-crm"):
+        action = actions[f"ciam-actions-{key}"]
+        assert [m["moduleName"] for m in action.inputs["modules"]] == ["crm-client"], action.urn
+        assert module.urn in action.dependencies, f"{action.urn} must wait for {module.urn}"
+    bindings = {r.inputs["trigger"]: r for r in plan.of_type("auth0:index/triggerActions:TriggerActions")}
+    order = [a["displayName"] for a in bindings["post-user-registration"].inputs["actions"]]
+    assert order == ["tag-new-user", "notify-crm"], order
+    reset = actions["ciam-actions-reset-challenge"].inputs["supportedTriggers"]
+    assert reset == {"id": "password-reset-post-challenge", "version": "v1"}, reset
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda data: data["actions"]["notify-crm"].update(modules=["crm"]),
+     "actions.notify-crm.modules.0: unknown action module 'crm' (defined: crm-client)"),
+    (lambda data: data["action_modules"]["crm-client"].update(publish=False),
+     "actions.tag-new-user.modules.0: action_modules.crm-client is not published"),
+])
+def test_actions_name_known_published_modules(fixture, change, message):
+    fixture.edit(change)
     problems = fixture.problems()
     assert message in problems, problems
