@@ -263,3 +263,37 @@ def test_actions_name_known_published_modules(fixture, change, message):
     fixture.edit(change)
     problems = fixture.problems()
     assert message in problems, problems
+
+
+def test_recaptcha_enterprise_and_bot_detection_reach_attack_protection(plan):
+    (protection,) = plan.of_type("auth0:index/attackProtection:AttackProtection")
+    captcha = protection.inputs["captcha"]
+    assert captcha["activeProviderId"] == "recaptcha_enterprise", protection.urn
+    assert captcha["recaptchaEnterprise"] == {"siteKey": "6LcFixtureSiteKey", "projectId": "fixture-shop-prod",
+                                              "apiKey": SECRET}, protection.urn
+    bots = protection.inputs["botDetection"]
+    assert bots["botDetectionLevel"] == "high" and bots["monitoringModeEnabled"] is True, protection.urn
+
+
+@pytest.mark.parametrize("captcha, message", [
+    ({"provider": "recaptcha_enterprise", "site_key": "k", "secret": {"secret": "s"}},
+     "recaptcha_enterprise needs site_key, api_key and project_id (no secret)"),
+    ({"provider": "arkose", "site_key": "k", "secret": {"secret": "s"}, "project_id": "p"},
+     "api_key and project_id apply only to recaptcha_enterprise"),
+    ({"provider": "hcaptcha", "site_key": "k", "secret": {"secret": "s"}, "fail_open": True},
+     "fail_open applies only to auth_challenge and arkose"),
+])
+def test_captcha_settings_must_fit_the_provider(fixture, captcha, message):
+    fixture.edit(lambda data: data["attack_protection"].update(captcha=captcha))
+    problems = fixture.problems()
+    assert message in problems, problems
+
+
+def test_arkose_plans_with_its_subdomains(fixture):
+    fixture.edit(lambda data: data["attack_protection"].update(captcha={
+        "provider": "arkose", "site_key": "k", "secret": {"secret": "arkose_secret"}, "fail_open": True,
+        "client_subdomain": "client.shop.example", "verify_subdomain": "verify.shop.example"}))
+    (protection,) = fixture.plan().of_type("auth0:index/attackProtection:AttackProtection")
+    assert protection.inputs["captcha"]["arkose"] == {
+        "siteKey": "k", "secret": SECRET, "failOpen": True, "clientSubdomain": "client.shop.example",
+        "verifySubdomain": "verify.shop.example"}, protection.urn
