@@ -33,6 +33,8 @@ COSTS: dict[str, Cost] = {
     "auth0:index/role:Role": Cost(DATA, "every user's assignment to the role is deleted (assignments are not in code)"),
     "auth0:index/rolePermissions:RolePermissions": Cost(LOGINS, "users of the role lose its permissions"),
     "auth0:index/action:Action": Cost(LOGINS, "the Action leaves its trigger: its claims and checks stop running"),
+    "auth0:index/actionModule:ActionModule": Cost(
+        LOGINS, "the Actions that import the module can no longer be deployed or run"),
     "auth0:index/triggerActions:TriggerActions": Cost(
         LOGINS, "every Action is unbound from the trigger: claims and sign-in checks stop running"),
     "auth0:index/attackProtection:AttackProtection": Cost(
@@ -55,6 +57,9 @@ COSTS: dict[str, Cost] = {
     "auth0:index/customDomainVerification:CustomDomainVerification": Cost(
         None, "a record of the verification; the domain stays verified"),
     "auth0:index/brandingTheme:BrandingTheme": Cost(None, "colours and fonts, re-created from code"),
+    "auth0:index/customDomainDefault:CustomDomainDefault": Cost(
+        None, "which domain emails and links use; re-created from code (the domain itself is guarded)"),
+    "auth0:index/promptScreenPartials:PromptScreenPartials": Cost(None, "extra sign-up fields, re-created from code"),
     "auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate": Cost(
         None, "message text, re-created from code (Auth0's default meanwhile)"),
     "auth0:index/emailTemplate:EmailTemplate": Cost(

@@ -20,6 +20,12 @@ SCOPES_BY_TYPE: dict[str, tuple[tuple[str, ...], str]] = {
         "/custom-domains"),
     "auth0:index/customDomainVerification:CustomDomainVerification": (
         ("read:custom_domains", "create:custom_domains"), "POST /custom-domains/{id}/verify"),
+    "auth0:index/promptScreenPartials:PromptScreenPartials": (
+        ("read:prompts", "update:prompts"), "GET/PUT /prompts/{prompt}/partials"),
+    "auth0:index/actionModule:ActionModule": (
+        ("read:actions", "create:actions", "update:actions", "delete:actions"), "/actions/modules"),
+    "auth0:index/customDomainDefault:CustomDomainDefault": (
+        ("read:custom_domains", "update:custom_domains"), "GET/PATCH /custom-domains/default"),
     "auth0:index/connection:Connection": (
         ("read:connections", "create:connections", "update:connections", "delete:connections"), "/connections"),
     "auth0:index/connectionClients:ConnectionClients": (

@@ -4,8 +4,8 @@ This is the only place where components meet. Creates, by workstream (each when 
 - architecture: TenantSettings, CustomDomain
 - provisioning and authentication: Applications, Apis, Roles, Connections, UniversalLogin, PhoneProvider,
   Mfa, AttackProtection
-- customization: Branding, PromptTexts, HostedPages, EmailTemplates
-- authorization: Actions
+- customization: Branding, PromptTexts, PromptPartials, HostedPages, EmailTemplates
+- authorization: ActionModules, Actions
 - operations: EmailProvider, LogStreams, Firewall
 """
 
@@ -21,6 +21,7 @@ from components.authentication.attack_protection import AttackProtection, Attack
 from components.authentication.mfa import Mfa, MfaArgs
 from components.authentication.phone_provider import PhoneProvider, PhoneProviderArgs
 from components.authentication.universal_login import UniversalLogin, UniversalLoginArgs
+from components.authorization.action_modules import ActionModules, ActionModulesArgs
 from components.authorization.actions import Actions, ActionsArgs
 from components.authorization.roles import Roles, RolesArgs
 from components.config.loader import TenantConfig
@@ -28,6 +29,7 @@ from components.customization.brand_values import brand_values
 from components.customization.branding import Branding, BrandingArgs
 from components.customization.email_templates import EmailTemplates, EmailTemplatesArgs
 from components.customization.hosted_pages import HostedPages, HostedPagesArgs
+from components.customization.prompt_partials import PromptPartials, PromptPartialsArgs
 from components.customization.prompt_texts import PromptTexts, PromptTextsArgs
 from components.operations.email_provider import EmailProvider, EmailProviderArgs
 from components.operations.firewall import Firewall, FirewallArgs
@@ -50,7 +52,10 @@ class CiamTenant(pulumi.ComponentResource):
 
         custom_domain = self._architecture()
         # Before sign-in: a custom phone provider needs its Action deployed first.
-        self._actions = Actions(f"{name}-actions", ActionsArgs(actions=config.blueprint.actions), opts=self._child)
+        modules = ActionModules(f"{name}-action-modules", ActionModulesArgs(config.blueprint.action_modules),
+                                opts=self._child) if config.blueprint.action_modules else None
+        self._actions = Actions(f"{name}-actions", ActionsArgs(
+            actions=config.blueprint.actions, modules=modules.versions if modules else {}), opts=self._child)
         universal_login = self._sign_in()
         self._customization(custom_domain, universal_login)
         self._operations()
@@ -65,8 +70,6 @@ class CiamTenant(pulumi.ComponentResource):
 
     def _architecture(self) -> CustomDomain | None:
         name, blueprint, stack = self._name, self._config.blueprint, self._config.stack
-        self._tenant_settings = TenantSettings(
-            f"{name}-tenant", TenantSettingsArgs(settings=blueprint.tenant), opts=self._child)
         custom_domain = None
         if blueprint.custom_domain:
             custom_domain = CustomDomain(
@@ -74,6 +77,10 @@ class CiamTenant(pulumi.ComponentResource):
                 CustomDomainArgs(settings=blueprint.custom_domain, protect=stack.protects_data),
                 opts=self._child,
             )
+        # Auth0 rejects enable_custom_domain_in_emails (400) until a custom domain is ready.
+        needs_domain = custom_domain and blueprint.tenant.flags.enable_custom_domain_in_emails
+        self._tenant_settings = TenantSettings(f"{name}-tenant", TenantSettingsArgs(
+            settings=blueprint.tenant, after=custom_domain.ready if needs_domain else []), opts=self._child)
         self.login_domain = custom_domain.domain if custom_domain else pulumi.Output.from_input(stack.tenant_domain)
         self.custom_domain_dns_record = custom_domain.dns_record if custom_domain else pulumi.Output.from_input(None)
         return custom_domain
@@ -114,9 +121,15 @@ class CiamTenant(pulumi.ComponentResource):
 
     def _customization(self, custom_domain: CustomDomain | None, universal_login: UniversalLogin | None) -> None:
         name, blueprint, child = self._name, self._config.blueprint, self._child
+        after_domain = [custom_domain] if custom_domain else []
+        branding = None
         if blueprint.branding:
-            after_domain = [custom_domain] if custom_domain else []
-            Branding(f"{name}-branding", BrandingArgs(settings=blueprint.branding, after=after_domain), opts=child)
+            branding = Branding(f"{name}-branding", BrandingArgs(settings=blueprint.branding, after=after_domain),
+                                opts=child)
+        if blueprint.prompt_partials:  # the loader requires the custom domain and the page template
+            PromptPartials(f"{name}-prompt-partials", PromptPartialsArgs(
+                blueprint.prompt_partials, after=[r for r in (*after_domain, branding, universal_login) if r]),
+                opts=child)
         if blueprint.prompt_texts:
             after_prompts = [universal_login] if universal_login else []
             PromptTexts(f"{name}-prompt-texts", PromptTextsArgs(texts=blueprint.prompt_texts, after=after_prompts),

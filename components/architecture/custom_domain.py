@@ -1,7 +1,8 @@
 """Tenant architecture: the custom login domain.
 
-Creates: auth0.CustomDomain (Auth0-managed or self-managed certificates, TLS policy) and, when asked,
-auth0.CustomDomainVerification. Exports the DNS record the team must create.
+Creates: auth0.CustomDomain (Auth0-managed or self-managed certificates, TLS policy, domain metadata) and,
+when asked, auth0.CustomDomainVerification and, after it, auth0.CustomDomainDefault (the tenant's default
+domain). Exports the DNS record the team must create; `ready` is what waits for the verification.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ def dns_record(domain: str, origin: str | None, verifications: list | None) -> d
 class CustomDomain(pulumi.ComponentResource):
     domain: pulumi.Output[str]
     dns_record: pulumi.Output[dict]
+    # What a setting that needs a ready domain depends on: the verification (and the default), when there is one.
+    ready: list[pulumi.Resource]
 
     def __init__(self, name: str, args: CustomDomainArgs, opts: pulumi.ResourceOptions | None = None):
         super().__init__("ciam:architecture:CustomDomain", name, None, opts)
@@ -43,15 +46,24 @@ class CustomDomain(pulumi.ComponentResource):
             type=settings.type,
             tls_policy=settings.tls_policy,
             custom_client_ip_header=settings.custom_client_ip_header,
+            domain_metadata=settings.domain_metadata,
             # Deleting the domain stops login on it, and tokens carry it as their issuer.
             opts=pulumi.ResourceOptions(parent=self, protect=args.protect),
         )
+        self.ready = []
         if settings.verify:
-            auth0.CustomDomainVerification(
+            verification = auth0.CustomDomainVerification(
                 f"{name}-verification",
                 custom_domain_id=custom_domain.id,
                 opts=pulumi.ResourceOptions(parent=self),
             )
+            self.ready.append(verification)
+            if settings.default:
+                self.ready.append(auth0.CustomDomainDefault(
+                    f"{name}-default",
+                    domain=custom_domain.domain,
+                    opts=pulumi.ResourceOptions(parent=self, depends_on=[verification]),
+                ))
         self.domain = custom_domain.domain
         self.dns_record = pulumi.Output.all(
             custom_domain.domain, custom_domain.origin_domain_name, custom_domain.verifications

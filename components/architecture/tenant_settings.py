@@ -1,12 +1,13 @@
 """Tenant architecture: the tenant's own settings.
 
-Creates: auth0.Tenant (names, support contacts, login URI, session lifetimes, locales, logout URLs,
-flags, Node.js sandbox version, error page).
+Creates: auth0.Tenant (names, support contacts, login URI, session and ephemeral-session lifetimes, locales,
+logout URLs, flags, Node.js sandbox version, error page, OIDC logout discovery, PAR, mTLS aliases, ACR values,
+MFA in post-login Actions, phone country codes).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pulumi
 import pulumi_auth0 as auth0
@@ -17,6 +18,8 @@ from components.config.tenant import TenantSection
 @dataclass(frozen=True)
 class TenantSettingsArgs:
     settings: TenantSection
+    # Flags Auth0 accepts only with a ready custom domain (enable_custom_domain_in_emails) wait for it.
+    after: list[pulumi.Resource] = field(default_factory=list)
 
 
 class TenantSettings(pulumi.ComponentResource):
@@ -26,7 +29,8 @@ class TenantSettings(pulumi.ComponentResource):
         super().__init__("ciam:architecture:TenantSettings", name, None, opts)
         settings = args.settings
         fields = settings.model_dump(
-            exclude_none=True, exclude={"flags", "error_page", "sessions", "session_cookie"}
+            exclude_none=True, exclude={"flags", "error_page", "sessions", "session_cookie", "oidc_logout", "mtls",
+                                        "acr_values_supported", "country_codes"}
         )
         error_page = settings.error_page
         tenant = auth0.Tenant(
@@ -42,7 +46,13 @@ class TenantSettings(pulumi.ComponentResource):
             if settings.sessions else None,
             session_cookie=auth0.TenantSessionCookieArgs(mode=settings.session_cookie.mode)
             if settings.session_cookie else None,
-            opts=pulumi.ResourceOptions(parent=self),
+            oidc_logout=auth0.TenantOidcLogoutArgs(**settings.oidc_logout.model_dump())
+            if settings.oidc_logout else None,
+            mtls=auth0.TenantMtlsArgs(**settings.mtls.model_dump(exclude_none=True)) if settings.mtls else None,
+            acr_values_supporteds=settings.acr_values_supported,  # the provider's plural spelling
+            country_codes=auth0.TenantCountryCodesArgs(**settings.country_codes.model_dump())
+            if settings.country_codes else None,
+            opts=pulumi.ResourceOptions(parent=self, depends_on=args.after),
         )
         self.tenant_id = tenant.id
         self.register_outputs({"tenant_id": self.tenant_id})

@@ -34,6 +34,13 @@ def _captcha(captcha: Captcha, secret: Callable[[SecretRef], Any]) -> auth0.Atta
         settings["recaptcha_v2"] = auth0.AttackProtectionCaptchaRecaptchaV2Args(**keys)
     elif provider == "hcaptcha":
         settings["hcaptcha"] = auth0.AttackProtectionCaptchaHcaptchaArgs(**keys)
+    elif provider == "recaptcha_enterprise":
+        settings["recaptcha_enterprise"] = auth0.AttackProtectionCaptchaRecaptchaEnterpriseArgs(
+            site_key=captcha.site_key, api_key=secret(captcha.api_key), project_id=captcha.project_id)
+    elif provider == "arkose":
+        settings["arkose"] = auth0.AttackProtectionCaptchaArkoseArgs(
+            **keys, fail_open=captcha.fail_open, client_subdomain=captcha.client_subdomain,
+            verify_subdomain=captcha.verify_subdomain)
     elif provider == "friendly_captcha":
         settings["friendly_captcha"] = auth0.AttackProtectionCaptchaFriendlyCaptchaArgs(**keys)
     return auth0.AttackProtectionCaptchaArgs(**settings)

@@ -1,14 +1,14 @@
 """User authorization: Auth0 Actions and the order they run in.
 
 Creates: auth0.Action per `actions` key (code from assets/actions/, node22, declared npm dependencies,
-secrets from the stack's secret config, deployed) and one auth0.TriggerActions per trigger that has bound
-actions, listing them in the order the blueprint declares them.
+secrets from the stack's secret config, shared modules' published versions, deployed) and one
+auth0.TriggerActions per trigger that has bound actions, listing them in the order the blueprint declares them.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pulumi
@@ -30,6 +30,8 @@ def code_with_config(code: str, config: dict[str, Any]) -> str:
 @dataclass(frozen=True)
 class ActionsArgs:
     actions: dict[str, Action]
+    # action_modules key -> (module id, published version id), from the ActionModules component.
+    modules: dict[str, tuple[pulumi.Input[str], pulumi.Input[str]]] = field(default_factory=dict)
 
 
 class Actions(pulumi.ComponentResource):
@@ -54,6 +56,11 @@ class Actions(pulumi.ComponentResource):
                 secrets=[
                     auth0.ActionSecretArgs(name=secret_name, value=secret_value(ref))
                     for secret_name, ref in action.secrets.items()
+                ] or None,
+                modules=[
+                    auth0.ActionModuleArgs(module_id=args.modules[module][0], module_version_id=args.modules[module][1],
+                                           module_name=module)
+                    for module in action.modules
                 ] or None,
                 deploy=action.deploy,
                 opts=pulumi.ResourceOptions(parent=self),

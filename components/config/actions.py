@@ -19,11 +19,13 @@ TRIGGER_VERSIONS = {
     "post-change-password": "v2",
     "send-phone-message": "v2",
     "custom-phone-provider": "v1",
+    "custom-email-provider": "v1",
+    "password-reset-post-challenge": "v1",
 }
 Trigger = Literal[
     "post-login", "credentials-exchange", "pre-user-registration",
     "post-user-registration", "post-change-password", "send-phone-message",
-    "custom-phone-provider",
+    "custom-phone-provider", "custom-email-provider", "password-reset-post-challenge",
 ]
 
 # The code holds this placeholder where the blueprint's non-secret settings are written at deploy time.
@@ -98,6 +100,7 @@ class Action(Strict):
         default_factory=dict, description="non-secret settings written into the code as CONFIG"
     )
     claims: Claims | None = Field(None, description="post-login only: the namespaced claims to add")
+    modules: list[Key] = Field(default_factory=list, description="action_modules keys this Action uses")
     deploy: bool = True
     bind: bool = Field(True, description="bind to the trigger (in declaration order); false deploys it unbound")
 

@@ -85,18 +85,35 @@ class BotDetection(Strict):
 class Captcha(Strict):
     """The challenge bot detection shows. auth_challenge and simple_captcha need no keys."""
 
-    provider: Literal["auth_challenge", "simple_captcha", "recaptcha_v2", "hcaptcha", "friendly_captcha"]
+    provider: Literal[
+        "auth_challenge", "simple_captcha", "recaptcha_v2", "recaptcha_enterprise", "hcaptcha", "friendly_captcha",
+        "arkose",
+    ]
     site_key: str | None = None
     secret: Secret | None = None
-    fail_open: bool = Field(False, description="auth_challenge only: let users through if the challenge fails")
+    fail_open: bool = Field(False, description="auth_challenge and arkose: let users through if the challenge fails")
+    api_key: Secret | None = Field(None, description="recaptcha_enterprise: the Google Cloud API key")
+    project_id: str | None = Field(None, description="recaptcha_enterprise: the Google Cloud project")
+    client_subdomain: str | None = Field(None, description="arkose: custom client-API subdomain")
+    verify_subdomain: str | None = Field(None, description="arkose: custom verify-API subdomain")
 
     @model_validator(mode="after")
     def _keys_fit_the_provider(self) -> Captcha:
-        keyless = self.provider in ("auth_challenge", "simple_captcha")
+        provider = self.provider
+        keyless = provider in ("auth_challenge", "simple_captcha")
         if keyless and (self.site_key or self.secret):
-            raise ValueError(f"{self.provider} takes no site_key or secret")
-        if not keyless and not (self.site_key and self.secret):
-            raise ValueError(f"{self.provider} needs site_key and secret")
+            raise ValueError(f"{provider} takes no site_key or secret")
+        if provider == "recaptcha_enterprise":
+            if self.secret or not (self.site_key and self.api_key and self.project_id):
+                raise ValueError("recaptcha_enterprise needs site_key, api_key and project_id (no secret)")
+        elif not keyless and not (self.site_key and self.secret):
+            raise ValueError(f"{provider} needs site_key and secret")
+        if provider != "recaptcha_enterprise" and (self.api_key or self.project_id):
+            raise ValueError("api_key and project_id apply only to recaptcha_enterprise")
+        if provider != "arkose" and (self.client_subdomain or self.verify_subdomain):
+            raise ValueError("client_subdomain and verify_subdomain apply only to arkose")
+        if self.fail_open and provider not in ("auth_challenge", "arkose"):
+            raise ValueError("fail_open applies only to auth_challenge and arkose")
         return self
 
 

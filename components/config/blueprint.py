@@ -6,10 +6,12 @@ from collections.abc import Callable, Iterable
 
 from pydantic import Field
 
+from components.config.action_modules import ActionModulesSection, actions_use_known_published_modules
 from components.config.actions import ActionsSection, check_actions
 from components.config.apis import Api
 from components.config.applications import Application
 from components.config.attack_protection import AttackProtectionSettings
+from components.config.auth0_rules import AUTH0_RULES
 from components.config.branding import BrandingSection, page_template_needs_custom_domain
 from components.config.connections import Connection
 from components.config.cross_checks import SIGN_IN_CHECKS
@@ -25,6 +27,7 @@ from components.config.network_acls import NetworkAclsSection, check_priorities
 from components.config.pages import PagesSection
 from components.config.parity import ParitySection
 from components.config.phone_provider import PhoneProviderSection, phone_checks
+from components.config.prompt_partials import PromptPartialsSection, partials_fit_their_prompt
 from components.config.prompt_texts import PromptTextsSection, prompt_languages_are_enabled
 from components.config.prompts import PromptSettings
 from components.config.roles import Role
@@ -44,10 +47,12 @@ class Blueprint(Strict):
     phone_provider: PhoneProviderSection | None = None
     attack_protection: AttackProtectionSettings | None = None
     actions: ActionsSection = Field(default_factory=dict)
+    action_modules: ActionModulesSection = Field(default_factory=dict)
     log_streams: LogStreamsSection = Field(default_factory=dict)
     network_acls: NetworkAclsSection = Field(default_factory=dict)
     branding: BrandingSection | None = None
     prompt_texts: PromptTextsSection = Field(default_factory=dict)
+    prompt_partials: PromptPartialsSection = Field(default_factory=dict)
     pages: PagesSection | None = None
     email_provider: EmailProviderSection | None = None
     email_templates: EmailTemplatesSection = Field(default_factory=dict)
@@ -68,4 +73,7 @@ CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = [
     prompt_languages_are_enabled,
     email_templates_need_a_provider,
     phone_checks,
+    partials_fit_their_prompt,
+    actions_use_known_published_modules,
+    *AUTH0_RULES,  # combinations Auth0 rejects or ignores (components/config/auth0_rules.py)
 ]

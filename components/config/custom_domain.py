@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
 from components.config.types import Domain, Strict
+
+MetadataKey = Annotated[str, Field(min_length=1, max_length=255)]
 
 
 class CustomDomainSection(Strict):
@@ -20,6 +22,13 @@ class CustomDomainSection(Strict):
     ] | None = Field(None, description="only for self_managed_certs: the header your proxy puts the client IP in")
     verify: bool = Field(
         False, description="add a CustomDomainVerification, which waits until the DNS record is in place"
+    )
+    default: bool = Field(
+        False, description="make it the tenant's default domain (CustomDomainDefault), once verified; "
+        "emails and links then use it"
+    )
+    domain_metadata: dict[MetadataKey, Annotated[str, Field(max_length=255)]] | None = Field(
+        None, max_length=10, description="at most 10 entries (Auth0 early access)"
     )
 
     @model_validator(mode="after")

@@ -69,6 +69,9 @@ class NetworkAcl(Strict):
     redirect_uri: HttpsUrl | None = Field(None, description="where a redirect rule sends the request")
     match: Match | None = None
     not_match: Match | None = None
+    all_signals: bool = Field(
+        False, description="signals of different types in match are ANDed; true says that is meant (not sent)"
+    )
 
     @model_validator(mode="after")
     def _complete(self) -> NetworkAcl:

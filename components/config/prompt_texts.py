@@ -28,6 +28,62 @@ PromptName = Literal[
     "organizations", "invitation", "common", "passkeys", "captcha", "brute-force-protection", "confirmation",
 ]
 
+# The screens of each prompt whose custom text takes screen keys (Auth0's Universal Login text reference).
+# A prompt not listed here is not checked screen by screen.
+PROMPT_SCREENS: dict[str, tuple[str, ...]] = {
+    "login": ("login",),
+    "login-id": ("login-id",),
+    "login-password": ("login-password",),
+    "login-passwordless": ("login-passwordless-email-code", "login-passwordless-sms-otp"),
+    "login-email-verification": ("login-email-verification",),
+    "signup": ("signup",),
+    "signup-id": ("signup-id",),
+    "signup-password": ("signup-password",),
+    "phone-identifier-enrollment": ("phone-identifier-enrollment",),
+    "phone-identifier-challenge": ("phone-identifier-challenge",),
+    "email-identifier-challenge": ("email-identifier-challenge",),
+    "reset-password": (
+        "reset-password-request", "reset-password-email", "reset-password", "reset-password-success",
+        "reset-password-error", "reset-password-mfa-email-challenge", "reset-password-mfa-otp-challenge",
+        "reset-password-mfa-push-challenge-push", "reset-password-mfa-sms-challenge",
+        "reset-password-mfa-phone-challenge", "reset-password-mfa-voice-challenge",
+        "reset-password-mfa-recovery-code-challenge", "reset-password-mfa-webauthn-platform-challenge",
+        "reset-password-mfa-webauthn-roaming-challenge",
+    ),
+    "consent": ("consent",),
+    "customized-consent": ("customized-consent",),
+    "logout": ("logout", "logout-aborted", "logout-complete"),
+    "mfa": ("mfa-begin-enroll-options", "mfa-detect-browser-capabilities", "mfa-enroll-result", "mfa-login-options"),
+    "mfa-push": ("mfa-push-welcome", "mfa-push-enrollment-qr", "mfa-push-challenge-push", "mfa-push-list"),
+    "mfa-otp": ("mfa-otp-enrollment-qr", "mfa-otp-enrollment-code", "mfa-otp-challenge"),
+    "mfa-voice": ("mfa-voice-enrollment", "mfa-voice-challenge"),
+    "mfa-phone": ("mfa-phone-enrollment", "mfa-phone-challenge"),
+    "mfa-sms": ("mfa-country-codes", "mfa-sms-enrollment", "mfa-sms-challenge", "mfa-sms-list"),
+    "mfa-email": ("mfa-email-challenge", "mfa-email-list"),
+    "mfa-recovery-code": (
+        "mfa-recovery-code-enrollment", "mfa-recovery-code-challenge", "mfa-recovery-code-challenge-new-code",
+    ),
+    "mfa-webauthn": (
+        "mfa-webauthn-platform-enrollment", "mfa-webauthn-roaming-enrollment", "mfa-webauthn-platform-challenge",
+        "mfa-webauthn-roaming-challenge", "mfa-webauthn-change-key-nickname", "mfa-webauthn-enrollment-success",
+        "mfa-webauthn-error", "mfa-webauthn-not-available-error",
+    ),
+    "device-flow": (
+        "device-code-activation", "device-code-activation-allowed", "device-code-activation-denied",
+        "device-code-confirmation",
+    ),
+    "email-verification": ("email-verification-result",),
+    "email-otp-challenge": ("email-otp-challenge",),
+    "organizations": ("organization-selection", "organization-picker"),
+    "invitation": ("accept-invitation",),
+    "passkeys": ("passkey-enrollment", "passkey-enrollment-local"),
+    "captcha": ("interstitial-captcha",),
+    "brute-force-protection": (
+        "brute-force-protection-unblock", "brute-force-protection-unblock-success",
+        "brute-force-protection-unblock-failure",
+    ),
+}
+
 
 def text_file_problem(text: str) -> str | None:
     """Why a prompt text file is not `{screen: {key: text}}`, or None when it is."""

@@ -59,6 +59,24 @@ class Sessions(Strict):
     oidc_logout_prompt_enabled: bool | None = None
 
 
+class OidcLogout(Strict):
+    rp_logout_end_session_endpoint_discovery: bool = Field(
+        True, description="advertise end_session_endpoint in OIDC discovery (the dashboard's default)"
+    )
+
+
+class Mtls(Strict):
+    enable_endpoint_aliases: bool | None = Field(None, description="serve mTLS on the mtls.* endpoint aliases")
+    disable: bool | None = None
+
+
+class PhoneCountryCodes(Strict):
+    """Which countries phone numbers may come from (SMS/voice MFA and passwordless)."""
+
+    mode: Literal["allow", "deny"]
+    lists: list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] = Field(min_length=1)
+
+
 class SessionCookie(Strict):
     mode: Literal["persistent", "non-persistent"]
 
@@ -83,9 +101,26 @@ class TenantSection(Strict):
     error_page: ErrorPage | None = None
     sessions: Sessions | None = None
     session_cookie: SessionCookie | None = None
+    ephemeral_session_lifetime: Annotated[float, Field(gt=0, description="hours (non-persistent cookie)")] | None = None
+    idle_ephemeral_session_lifetime: Annotated[float, Field(gt=0, description="hours")] | None = None
+    oidc_logout: OidcLogout | None = None
+    pushed_authorization_requests_supported: bool | None = Field(None, description="offer PAR (/oauth/par)")
+    mtls: Mtls | None = None
+    acr_values_supported: list[str] | None = Field(None, description="ACR values advertised in OIDC discovery")
+    disable_acr_values_supported: bool | None = None
+    customize_mfa_in_postlogin_action: bool | None = Field(
+        None, description="let post-login Actions choose MFA factors (api.authentication.challengeWith)"
+    )
+    allow_organization_name_in_authentication_api: bool | None = None
+    country_codes: PhoneCountryCodes | None = None
 
     @model_validator(mode="after")
     def _idle_within_absolute(self) -> TenantSection:
         if self.session_lifetime and self.idle_session_lifetime and self.idle_session_lifetime > self.session_lifetime:
             raise ValueError("idle_session_lifetime must not exceed session_lifetime")
+        ephemeral, idle_ephemeral = self.ephemeral_session_lifetime, self.idle_ephemeral_session_lifetime
+        if ephemeral and idle_ephemeral and idle_ephemeral > ephemeral:
+            raise ValueError("idle_ephemeral_session_lifetime must not exceed ephemeral_session_lifetime")
+        if self.acr_values_supported and self.disable_acr_values_supported:
+            raise ValueError("acr_values_supported is ignored when disable_acr_values_supported is true")
         return self

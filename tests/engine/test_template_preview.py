@@ -26,7 +26,7 @@ def template_id(template: ShippedTemplate) -> str:
 def test_every_template_tenant_yaml_uses_is_previewed():
     names = {template_id(t) for t in SHIPPED}
     assert {"emails/verify_email", "emails/reset_email", "emails/welcome_email", "emails/blocked_account"} <= names
-    assert {"pages/login", "pages/change_password", "pages/error"} <= names
+    assert {"pages/login", "pages/error"} <= names
 
 
 def test_every_html_file_under_assets_emails_and_pages_is_a_shipped_template():

@@ -58,6 +58,8 @@ def test_verification_is_added_on_request(project):
 def test_custom_domain_can_be_left_out_of_a_stack(project):
     project.set_stack_config("sandbox", "ciam:custom_domain", None)
     project.set_stack_config("sandbox", "ciam:branding", {"page_template": None})  # Auth0 needs the domain for it
+    # and so does the flag that puts the custom domain in emails
+    project.set_stack_config("sandbox", "ciam:tenant", {"flags": {"enable_custom_domain_in_emails": False}})
     assert project.plan("sandbox").of_type(CUSTOM_DOMAIN) == []
 
 
