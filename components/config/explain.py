@@ -82,6 +82,8 @@ def _field_names(model: Any, loc: tuple) -> list[str]:
     for part in loc:
         current = _unwrap(current, part)
         if isinstance(current, type) and issubclass(current, BaseModel):
+            if str(part) not in current.model_fields and _has_tag(current, part):
+                continue  # a discriminated union's tag in the location: the member model itself
             field = current.model_fields.get(str(part))
             current = field.annotation if field else None
         elif typing.get_origin(current) in (dict, list):

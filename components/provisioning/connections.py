@@ -1,6 +1,6 @@
 """User provisioning: connections (database, custom database for lazy migration, social, passwordless).
 
-Creates, per connection key: auth0.Connection (protected when the stack protects data and the connection
+Creates, per connection key (database, social, passwordless, enterprise): auth0.Connection (protected when the stack protects data and the connection
 holds users) and auth0.ConnectionClients (the applications it is enabled for, by application key).
 """
 
@@ -35,6 +35,7 @@ class Connections(pulumi.ComponentResource):
                 name=connection.name or key,
                 strategy=connection.strategy,
                 display_name=connection.display_name,
+                show_as_button=getattr(connection, "show_as_button", None),
                 options=connection_options(connection, secret_value),
                 # Deleting a database connection deletes every user in it, irreversibly.
                 opts=pulumi.ResourceOptions(parent=self, protect=args.protect and holds_users(connection)),
