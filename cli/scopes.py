@@ -24,6 +24,16 @@ SCOPES_BY_TYPE: dict[str, tuple[tuple[str, ...], str]] = {
         ("read:connections", "create:connections", "update:connections", "delete:connections"), "/connections"),
     "auth0:index/connectionClients:ConnectionClients": (
         ("read:connections", "update:connections"), "the enabled clients of /connections/{id}"),
+    "auth0:index/organization:Organization": (
+        ("read:organizations", "create:organizations", "update:organizations", "delete:organizations"),
+        "/organizations"),
+    "auth0:index/organizationConnections:OrganizationConnections": (
+        ("read:organization_connections", "create:organization_connections", "update:organization_connections",
+         "delete:organization_connections"), "/organizations/{id}/enabled_connections"),
+    "auth0:index/organizationDiscoveryDomains:OrganizationDiscoveryDomains": (
+        ("read:organization_discovery_domains", "create:organization_discovery_domains",
+         "update:organization_discovery_domains", "delete:organization_discovery_domains"),
+        "/organizations/{id}/discovery-domains"),
     "auth0:index/client:Client": (
         ("read:clients", "create:clients", "update:clients", "delete:clients"), "/clients"),
     "auth0:index/clientCredentials:ClientCredentials": (

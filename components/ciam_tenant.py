@@ -2,7 +2,7 @@
 
 This is the only place where components meet. Creates, by workstream (each when configured):
 - architecture: TenantSettings, CustomDomain
-- provisioning and authentication: Applications, Apis, Roles, Connections, UniversalLogin, PhoneProvider,
+- provisioning and authentication: Applications, Apis, Roles, Connections, Organizations, UniversalLogin, PhoneProvider,
   Mfa, AttackProtection
 - customization: Branding, PromptTexts, HostedPages, EmailTemplates
 - authorization: Actions
@@ -19,6 +19,7 @@ from components.authentication.apis import Apis, ApisArgs
 from components.authentication.applications import Applications, ApplicationsArgs
 from components.authentication.attack_protection import AttackProtection, AttackProtectionArgs
 from components.authentication.mfa import Mfa, MfaArgs
+from components.authentication.organizations import Organizations, OrganizationsArgs
 from components.authentication.phone_provider import PhoneProvider, PhoneProviderArgs
 from components.authentication.universal_login import UniversalLogin, UniversalLoginArgs
 from components.authorization.actions import Actions, ActionsArgs
@@ -84,9 +85,12 @@ class CiamTenant(pulumi.ComponentResource):
         apis = Apis(f"{name}-apis", ApisArgs(blueprint.apis, blueprint.applications,
                                              applications.client_id_by_key), opts=child)
         Roles(f"{name}-roles", RolesArgs(blueprint.roles, apis.identifier_by_key), opts=child)
-        Connections(f"{name}-connections", ConnectionsArgs(
+        connections = Connections(f"{name}-connections", ConnectionsArgs(
             blueprint.connections, applications.client_id_by_key, protect=self._config.stack.protects_data),
             opts=child)
+        if blueprint.organizations:
+            Organizations(f"{name}-organizations", OrganizationsArgs(
+                blueprint.organizations, connections.connection_id_by_key), opts=child)
         universal_login = None
         if blueprint.prompts:
             universal_login = UniversalLogin(f"{name}-universal-login", UniversalLoginArgs(blueprint.prompts),

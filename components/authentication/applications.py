@@ -40,6 +40,9 @@ def client_arguments(key: str, app: Application) -> dict[str, Any]:
         "cross_origin_auth": app.cross_origin_auth,
         "sso_disabled": app.sso_disabled,
         "client_metadata": dict(app.client_metadata) or None,
+        "organization_usage": app.organization_usage,
+        "organization_require_behavior": app.organization_require_behavior,
+        "organization_discovery_methods": app.organization_discovery_methods,
         "jwt_configuration": auth0.ClientJwtConfigurationArgs(
             alg=jwt.alg, lifetime_in_seconds=jwt.lifetime_in_seconds, secret_encoded=jwt.secret_encoded
         ),

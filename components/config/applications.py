@@ -97,6 +97,11 @@ class Application(Strict):
     oidc_logout: OidcLogout | None = None
     mobile: Mobile | None = None
     client_metadata: dict[str, str] = Field(default_factory=dict)
+    organization_usage: Literal["deny", "allow", "require"] | None = Field(
+        None, description="whether users sign in to this application through an organization")
+    organization_require_behavior: Literal["no_prompt", "pre_login_prompt", "post_login_prompt"] | None = None
+    organization_discovery_methods: list[Literal["email", "organization_name"]] | None = Field(
+        None, description="how the organization prompt finds the organization (pre_login_prompt)")
     grants: dict[Key, list[str]] = Field(
         default_factory=dict,
         description="machine-to-machine access: API key -> the scopes this application may request",
@@ -124,6 +129,8 @@ class Application(Strict):
             raise ValueError("grants need the client_credentials grant type")
         if self.initiate_login_uri and not self.initiate_login_uri.startswith("https://"):
             raise ValueError("initiate_login_uri must be an https:// URL")
+        if self.organization_require_behavior and self.organization_usage != "require":
+            raise ValueError("organization_require_behavior applies only with organization_usage: require")
         if self.mobile and self.app_type != "native":
             raise ValueError("mobile applies only to native applications")
         return self

@@ -22,6 +22,7 @@ from components.config.email_templates import (
 from components.config.log_streams import LogStreamsSection
 from components.config.mfa import MfaSettings
 from components.config.network_acls import NetworkAclsSection, check_priorities
+from components.config.organizations import Organization, organizations_name_known_connections
 from components.config.pages import PagesSection
 from components.config.parity import ParitySection
 from components.config.phone_provider import PhoneProviderSection, phone_checks
@@ -52,6 +53,8 @@ class Blueprint(Strict):
     email_provider: EmailProviderSection | None = None
     email_templates: EmailTemplatesSection = Field(default_factory=dict)
     parity: ParitySection | None = None
+    # B2B2C (issue 13): business customers and what they sign in with.
+    organizations: dict[Key, Organization] = Field(default_factory=dict)
 
 
 # Keys a stack file may set under `ciam:` besides the sections (secret names are free-form).
@@ -68,4 +71,5 @@ CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = [
     prompt_languages_are_enabled,
     email_templates_need_a_provider,
     phone_checks,
+    organizations_name_known_connections,
 ]
