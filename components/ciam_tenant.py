@@ -82,8 +82,8 @@ class CiamTenant(pulumi.ComponentResource):
         """Users and sign-in: applications first, since connections, grants and roles name them by key."""
         name, blueprint, child = self._name, self._config.blueprint, self._child
         applications = Applications(f"{name}-applications", ApplicationsArgs(blueprint.applications), opts=child)
-        apis = Apis(f"{name}-apis", ApisArgs(blueprint.apis, blueprint.applications,
-                                             applications.client_id_by_key), opts=child)
+        apis = Apis(f"{name}-apis", ApisArgs(blueprint.apis, blueprint.applications, applications.client_id_by_key,
+                                             tenant_domain=self._config.stack.tenant_domain), opts=child)
         Roles(f"{name}-roles", RolesArgs(blueprint.roles, apis.identifier_by_key), opts=child)
         connections = Connections(f"{name}-connections", ConnectionsArgs(
             blueprint.connections, applications.client_id_by_key, protect=self._config.stack.protects_data),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Discriminator, Field, Tag, model_validator
 
 from components.config.types import CallbackUrl, HttpsUrl, Key, Strict
 
@@ -74,6 +74,31 @@ class Mobile(Strict):
     android: Android | None = None
 
 
+class Grant(Strict):
+    """A client grant in full: its scopes and how it applies to organizations."""
+
+    scopes: list[str]
+    organization_usage: Literal["deny", "allow", "require"] | None = Field(
+        None, description="whether tokens for this grant may be issued for an organization")
+    allow_any_organization: bool | None = Field(None, description="with organization_usage: any organization")
+
+
+class Auth0ApiGrants(Strict):
+    """Grants to Auth0's own APIs, always with explicit scopes (never every scope)."""
+
+    management: list[Annotated[str, Field(pattern=r"^(read|create|update|delete):[a-z_]+$")]] = Field(
+        default_factory=list, description="Management API scopes (machine to machine: needs client_credentials)")
+    my_account: list[Annotated[str, Field(pattern=r"^(read|create|update|delete):me:[a-z_:]+$")]] = Field(
+        default_factory=list, description="My Account API scopes, used on behalf of the signed-in user")
+
+
+# A grant is written as its scope list, or in full when it needs organization settings.
+GrantOrScopes = Annotated[
+    Annotated[list[str], Tag("scopes")] | Annotated[Grant, Tag("grant")],
+    Discriminator(lambda value: "scopes" if isinstance(value, list) else "grant"),
+]
+
+
 class Application(Strict):
     name: str | None = Field(None, description="display name; defaults to the key")
     description: str | None = None
@@ -102,10 +127,16 @@ class Application(Strict):
     organization_require_behavior: Literal["no_prompt", "pre_login_prompt", "post_login_prompt"] | None = None
     organization_discovery_methods: list[Literal["email", "organization_name"]] | None = Field(
         None, description="how the organization prompt finds the organization (pre_login_prompt)")
-    grants: dict[Key, list[str]] = Field(
+    grants: dict[Key, GrantOrScopes] = Field(
         default_factory=dict,
-        description="machine-to-machine access: API key -> the scopes this application may request",
+        description="machine-to-machine access: API key -> the scopes this application may request, or "
+                    "{scopes, organization_usage, allow_any_organization}",
     )
+    auth0_api_grants: Auth0ApiGrants | None = None
+
+    @property
+    def full_grants(self) -> dict[str, Grant]:
+        return {api: grant if isinstance(grant, Grant) else Grant(scopes=grant) for api, grant in self.grants.items()}
 
     @property
     def effective_grant_types(self) -> list[str]:
@@ -127,6 +158,10 @@ class Application(Strict):
             raise ValueError(f"a {self.app_type} application cannot use the client_credentials grant")
         if self.grants and "client_credentials" not in self.effective_grant_types:
             raise ValueError("grants need the client_credentials grant type")
+        management = self.auth0_api_grants.management if self.auth0_api_grants else []
+        if management and "client_credentials" not in self.effective_grant_types:
+            raise ValueError("auth0_api_grants.management needs the client_credentials grant type (a browser or "
+                             "native app must never hold a Management API token)")
         if self.initiate_login_uri and not self.initiate_login_uri.startswith("https://"):
             raise ValueError("initiate_login_uri must be an https:// URL")
         if self.organization_require_behavior and self.organization_usage != "require":
