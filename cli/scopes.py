@@ -37,9 +37,10 @@ SCOPES_BY_TYPE: dict[str, tuple[tuple[str, ...], str]] = {
     "auth0:index/client:Client": (
         ("read:clients", "create:clients", "update:clients", "delete:clients"), "/clients"),
     "auth0:index/clientCredentials:ClientCredentials": (
-        ("read:clients", "update:clients"),
-        "token_endpoint_auth_method on PATCH /clients/{id} (private_key_jwt would also need the client credentials "
-        "scopes; the project uses none and client_secret_post)"),
+        ("read:clients", "update:clients", "read:client_credentials", "create:client_credentials",
+         "update:client_credentials", "delete:client_credentials"),
+        "token_endpoint_auth_method on PATCH /clients/{id}; private_key_jwt public keys through "
+        "/clients/{id}/credentials"),
     "auth0:index/resourceServer:ResourceServer": (
         ("read:resource_servers", "create:resource_servers", "update:resource_servers", "delete:resource_servers"),
         "/resource-servers"),

@@ -8,6 +8,7 @@ application's explicit scopes (never allow_all_scopes), including grants to Auth
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pulumi
 import pulumi_auth0 as auth0
@@ -22,6 +23,27 @@ class ApisArgs:
     applications: dict[str, Application]
     client_ids: dict[str, pulumi.Input[str]]
     tenant_domain: str = ""  # the audience of Auth0's own APIs (auth0_api_grants)
+
+
+_BUILT_FIELDS = ("authorization_details", "token_encryption", "proof_of_possession")
+
+
+def resource_server_extras(api: Api) -> dict[str, Any]:
+    """The nested auth0.ResourceServer arguments (files read, empty ones left out so Auth0 keeps its default)."""
+    extras: dict[str, Any] = {}
+    if api.authorization_details:
+        extras["authorization_details"] = [auth0.ResourceServerAuthorizationDetailArgs(type=detail.type)
+                                           for detail in api.authorization_details]
+    if api.token_encryption:
+        key = api.token_encryption.encryption_key
+        extras["token_encryption"] = auth0.ResourceServerTokenEncryptionArgs(
+            format=api.token_encryption.format,
+            encryption_key=auth0.ResourceServerTokenEncryptionEncryptionKeyArgs(
+                name=key.name, algorithm=key.algorithm, pem=key.pem.text, kid=key.kid))
+    if api.proof_of_possession:
+        extras["proof_of_possession"] = auth0.ResourceServerProofOfPossessionArgs(
+            **api.proof_of_possession.model_dump())
+    return extras
 
 
 def grants(applications: dict[str, Application]) -> list[tuple[str, str, list[str]]]:
@@ -61,7 +83,8 @@ class Apis(pulumi.ComponentResource):
                 f"{name}-{key}",
                 name=api.name or key,
                 identifier=api.identifier,
-                **api.model_dump(exclude={"name", "identifier", "scopes"}),
+                **api.model_dump(exclude={"name", "identifier", "scopes", *_BUILT_FIELDS}, exclude_none=True),
+                **resource_server_extras(api),
                 opts=child,
             )
             scopes = auth0.ResourceServerScopes(
