@@ -24,6 +24,9 @@ SCOPES_BY_TYPE: dict[str, tuple[tuple[str, ...], str]] = {
         ("read:connections", "create:connections", "update:connections", "delete:connections"), "/connections"),
     "auth0:index/connectionClients:ConnectionClients": (
         ("read:connections", "update:connections"), "the enabled clients of /connections/{id}"),
+    "auth0:index/eventStream:EventStream": (
+        ("read:event_streams", "create:event_streams", "update:event_streams", "delete:event_streams"),
+        "/event-streams"),
     "auth0:index/organization:Organization": (
         ("read:organizations", "create:organizations", "update:organizations", "delete:organizations"),
         "/organizations"),

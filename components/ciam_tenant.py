@@ -6,7 +6,7 @@ This is the only place where components meet. Creates, by workstream (each when 
   Mfa, AttackProtection
 - customization: Branding, PromptTexts, HostedPages, EmailTemplates
 - authorization: Actions
-- operations: EmailProvider, LogStreams, Firewall
+- operations: EmailProvider, LogStreams, EventStreams, Firewall
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from components.customization.email_templates import EmailTemplates, EmailTempla
 from components.customization.hosted_pages import HostedPages, HostedPagesArgs
 from components.customization.prompt_texts import PromptTexts, PromptTextsArgs
 from components.operations.email_provider import EmailProvider, EmailProviderArgs
+from components.operations.event_streams import EventStreams, EventStreamsArgs
 from components.operations.firewall import Firewall, FirewallArgs
 from components.operations.log_streams import LogStreams, LogStreamsArgs
 from components.provisioning.connections import Connections, ConnectionsArgs
@@ -142,6 +143,9 @@ class CiamTenant(pulumi.ComponentResource):
                     after=[email_provider],
                 ), opts=child)
         LogStreams(f"{name}-log-streams", LogStreamsArgs(streams=blueprint.log_streams), opts=child)
+        if blueprint.event_streams:
+            EventStreams(f"{name}-event-streams", EventStreamsArgs(blueprint.event_streams, blueprint.log_streams),
+                         opts=child)
         firewall = Firewall(
             f"{name}-firewall",
             FirewallArgs(rules=blueprint.network_acls, tenant_domain=stack.tenant_domain),

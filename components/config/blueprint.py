@@ -19,6 +19,7 @@ from components.config.email_templates import (
     EmailTemplatesSection,
     email_templates_need_a_provider,
 )
+from components.config.event_streams import EventStream, event_streams_name_usable_log_streams
 from components.config.log_streams import LogStreamsSection
 from components.config.mfa import MfaSettings
 from components.config.network_acls import NetworkAclsSection, check_priorities
@@ -55,6 +56,7 @@ class Blueprint(Strict):
     parity: ParitySection | None = None
     # B2B2C (issue 13): business customers and what they sign in with.
     organizations: dict[Key, Organization] = Field(default_factory=dict)
+    event_streams: dict[Key, EventStream] = Field(default_factory=dict)
 
 
 # Keys a stack file may set under `ciam:` besides the sections (secret names are free-form).
@@ -72,4 +74,5 @@ CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = [
     email_templates_need_a_provider,
     phone_checks,
     organizations_name_known_connections,
+    event_streams_name_usable_log_streams,
 ]
