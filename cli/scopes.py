@@ -27,6 +27,11 @@ SCOPES_BY_TYPE: dict[str, tuple[tuple[str, ...], str]] = {
     "auth0:index/eventStream:EventStream": (
         ("read:event_streams", "create:event_streams", "update:event_streams", "delete:event_streams"),
         "/event-streams"),
+    "auth0:index/flowVaultConnection:FlowVaultConnection": (
+        ("read:flows_vault_connections", "create:flows_vault_connections", "update:flows_vault_connections",
+         "delete:flows_vault_connections"), "/flows/vault/connections"),
+    "auth0:index/flow:Flow": (("read:flows", "create:flows", "update:flows", "delete:flows"), "/flows"),
+    "auth0:index/form:Form": (("read:forms", "create:forms", "update:forms", "delete:forms"), "/forms"),
     "auth0:index/organization:Organization": (
         ("read:organizations", "create:organizations", "update:organizations", "delete:organizations"),
         "/organizations"),

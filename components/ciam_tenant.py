@@ -2,7 +2,8 @@
 
 This is the only place where components meet. Creates, by workstream (each when configured):
 - architecture: TenantSettings, CustomDomain
-- provisioning and authentication: Applications, Apis, Roles, Connections, Organizations, UniversalLogin, PhoneProvider,
+- provisioning and authentication: Applications, Apis, Roles, Connections, Organizations, FormsAndFlows,
+  UniversalLogin, PhoneProvider,
   Mfa, AttackProtection
 - customization: Branding, PromptTexts, HostedPages, EmailTemplates
 - authorization: Actions
@@ -18,6 +19,7 @@ from components.architecture.tenant_settings import TenantSettings, TenantSettin
 from components.authentication.apis import Apis, ApisArgs
 from components.authentication.applications import Applications, ApplicationsArgs
 from components.authentication.attack_protection import AttackProtection, AttackProtectionArgs
+from components.authentication.forms_and_flows import FormsAndFlows, FormsAndFlowsArgs
 from components.authentication.mfa import Mfa, MfaArgs
 from components.authentication.organizations import Organizations, OrganizationsArgs
 from components.authentication.phone_provider import PhoneProvider, PhoneProviderArgs
@@ -92,6 +94,9 @@ class CiamTenant(pulumi.ComponentResource):
         if blueprint.organizations:
             Organizations(f"{name}-organizations", OrganizationsArgs(
                 blueprint.organizations, connections.connection_id_by_key), opts=child)
+        if blueprint.forms or blueprint.flows or blueprint.flow_vault_connections:
+            FormsAndFlows(f"{name}-forms", FormsAndFlowsArgs(
+                blueprint.flow_vault_connections, blueprint.flows, blueprint.forms), opts=child)
         universal_login = None
         if blueprint.prompts:
             universal_login = UniversalLogin(f"{name}-universal-login", UniversalLoginArgs(blueprint.prompts),

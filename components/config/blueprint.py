@@ -20,6 +20,12 @@ from components.config.email_templates import (
     email_templates_need_a_provider,
 )
 from components.config.event_streams import EventStream, event_streams_name_usable_log_streams
+from components.config.forms_and_flows import (
+    FlowsSection,
+    FormsSection,
+    VaultConnectionsSection,
+    references_name_known_keys,
+)
 from components.config.log_streams import LogStreamsSection
 from components.config.mfa import MfaSettings
 from components.config.network_acls import NetworkAclsSection, check_priorities
@@ -57,6 +63,9 @@ class Blueprint(Strict):
     # B2B2C (issue 13): business customers and what they sign in with.
     organizations: dict[Key, Organization] = Field(default_factory=dict)
     event_streams: dict[Key, EventStream] = Field(default_factory=dict)
+    flow_vault_connections: VaultConnectionsSection = Field(default_factory=dict)
+    flows: FlowsSection = Field(default_factory=dict)
+    forms: FormsSection = Field(default_factory=dict)
 
 
 # Keys a stack file may set under `ciam:` besides the sections (secret names are free-form).
@@ -75,4 +84,5 @@ CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = [
     phone_checks,
     organizations_name_known_connections,
     event_streams_name_usable_log_streams,
+    references_name_known_keys,
 ]
