@@ -32,6 +32,12 @@ SCOPES_BY_TYPE: dict[str, tuple[tuple[str, ...], str]] = {
          "delete:flows_vault_connections"), "/flows/vault/connections"),
     "auth0:index/flow:Flow": (("read:flows", "create:flows", "update:flows", "delete:flows"), "/flows"),
     "auth0:index/form:Form": (("read:forms", "create:forms", "update:forms", "delete:forms"), "/forms"),
+    "auth0:index/selfServiceProfile:SelfServiceProfile": (
+        ("read:self_service_profiles", "create:self_service_profiles", "update:self_service_profiles",
+         "delete:self_service_profiles"), "/self-service-profiles"),
+    "auth0:index/selfServiceProfileCustomText:SelfServiceProfileCustomText": (
+        ("read:self_service_profile_custom_texts", "update:self_service_profile_custom_texts"),
+        "/self-service-profiles/{id}/custom-text/{language}/{page}"),
     "auth0:index/organization:Organization": (
         ("read:organizations", "create:organizations", "update:organizations", "delete:organizations"),
         "/organizations"),

@@ -3,8 +3,7 @@
 This is the only place where components meet. Creates, by workstream (each when configured):
 - architecture: TenantSettings, CustomDomain
 - provisioning and authentication: Applications, Apis, Roles, Connections, Organizations, FormsAndFlows,
-  UniversalLogin, PhoneProvider,
-  Mfa, AttackProtection
+  SelfServiceSso, UniversalLogin, PhoneProvider, Mfa, AttackProtection
 - customization: Branding, PromptTexts, HostedPages, EmailTemplates
 - authorization: Actions
 - operations: EmailProvider, LogStreams, EventStreams, Firewall
@@ -23,6 +22,7 @@ from components.authentication.forms_and_flows import FormsAndFlows, FormsAndFlo
 from components.authentication.mfa import Mfa, MfaArgs
 from components.authentication.organizations import Organizations, OrganizationsArgs
 from components.authentication.phone_provider import PhoneProvider, PhoneProviderArgs
+from components.authentication.self_service_sso import SelfServiceSso, SelfServiceSsoArgs
 from components.authentication.universal_login import UniversalLogin, UniversalLoginArgs
 from components.authorization.actions import Actions, ActionsArgs
 from components.authorization.roles import Roles, RolesArgs
@@ -97,6 +97,9 @@ class CiamTenant(pulumi.ComponentResource):
         if blueprint.forms or blueprint.flows or blueprint.flow_vault_connections:
             FormsAndFlows(f"{name}-forms", FormsAndFlowsArgs(
                 blueprint.flow_vault_connections, blueprint.flows, blueprint.forms), opts=child)
+        if blueprint.self_service_sso_profiles:
+            SelfServiceSso(f"{name}-self-service-sso", SelfServiceSsoArgs(blueprint.self_service_sso_profiles),
+                           opts=child)
         universal_login = None
         if blueprint.prompts:
             universal_login = UniversalLogin(f"{name}-universal-login", UniversalLoginArgs(blueprint.prompts),

@@ -36,6 +36,7 @@ from components.config.phone_provider import PhoneProviderSection, phone_checks
 from components.config.prompt_texts import PromptTextsSection, prompt_languages_are_enabled
 from components.config.prompts import PromptSettings
 from components.config.roles import Role
+from components.config.self_service_sso import SelfServiceSsoSection
 from components.config.tenant import TenantSection
 from components.config.types import Key, Strict
 
@@ -66,6 +67,7 @@ class Blueprint(Strict):
     flow_vault_connections: VaultConnectionsSection = Field(default_factory=dict)
     flows: FlowsSection = Field(default_factory=dict)
     forms: FormsSection = Field(default_factory=dict)
+    self_service_sso_profiles: SelfServiceSsoSection = Field(default_factory=dict)
 
 
 # Keys a stack file may set under `ciam:` besides the sections (secret names are free-form).
