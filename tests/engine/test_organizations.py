@@ -30,7 +30,8 @@ def test_organizations_are_planned_with_display_name_branding_and_metadata(plan)
 
 
 def test_organization_connections_carry_membership_button_and_signup_settings(plan):
-    partner = _by_name(plan, "organizationConnections:OrganizationConnections")["ciam-organizations-partner-connections"]
+    organizations = _by_name(plan, "organizationConnections:OrganizationConnections")
+    partner = organizations["ciam-organizations-partner-connections"]
     enabled = partner.inputs["enabledConnections"]
     assert len(enabled) == 2, partner.urn
     saml, database = enabled

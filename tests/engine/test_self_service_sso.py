@@ -38,7 +38,8 @@ def test_custom_text_is_planned_per_language_and_page_and_waits_for_its_profile(
 
 
 @pytest.mark.parametrize(("edit", "expected"), [
-    (lambda p: p.update(allowed_strategies=["saml"]), "self_service_sso_profiles.partner-onboarding.allowed_strategies.0"),
+    (lambda p: p.update(allowed_strategies=["saml"]),
+     "self_service_sso_profiles.partner-onboarding.allowed_strategies.0"),
     (lambda p: p.update(allowed_strategies=[]), "self_service_sso_profiles.partner-onboarding.allowed_strategies"),
     (lambda p: p["custom_text"].update(fr={"get-started": {"introduction": "x"}}),
      "self_service_sso_profiles.partner-onboarding.custom_text.fr"),
