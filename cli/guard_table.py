@@ -30,6 +30,22 @@ COSTS: dict[str, Cost] = {
     "auth0:index/resourceServer:ResourceServer": Cost(LOGINS, "tokens for the old API identifier stop working"),
     "auth0:index/resourceServerScopes:ResourceServerScopes": Cost(
         LOGINS, "the API's scopes vanish, and with them the grants and role permissions that name them"),
+    "auth0:index/organization:Organization": Cost(
+        DATA, "deleting an organization deletes its members, their roles and pending invitations (not in code)"),
+    "auth0:index/organizationConnections:OrganizationConnections": Cost(
+        LOCKOUT, "the organization's members can no longer sign in through its connections"),
+    "auth0:index/organizationDiscoveryDomains:OrganizationDiscoveryDomains": Cost(
+        LOGINS, "sign-in by email domain no longer finds the organization"),
+    "auth0:index/selfServiceProfile:SelfServiceProfile": Cost(
+        LOGINS, "a new profile ID: SSO set-up tickets issued for the old one stop working"),
+    "auth0:index/selfServiceProfileCustomText:SelfServiceProfileCustomText": Cost(
+        None, "texts of the SSO set-up pages, re-created from code"),
+    "auth0:index/form:Form": Cost(LOGINS, "prompts and flows that render the form get a form ID that no longer exists"),
+    "auth0:index/flow:Flow": Cost(LOGINS, "forms that run the flow point at a flow ID that no longer exists"),
+    "auth0:index/flowVaultConnection:FlowVaultConnection": Cost(
+        LOGINS, "flows lose the connection's credentials (secrets are set again only on the next deploy)"),
+    "auth0:index/eventStream:EventStream": Cost(
+        PROTECTION, "user and organization events stop reaching the sink until the stream exists again"),
     "auth0:index/role:Role": Cost(DATA, "every user's assignment to the role is deleted (assignments are not in code)"),
     "auth0:index/rolePermissions:RolePermissions": Cost(LOGINS, "users of the role lose its permissions"),
     "auth0:index/action:Action": Cost(LOGINS, "the Action leaves its trigger: its claims and checks stop running"),

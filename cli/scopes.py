@@ -30,12 +30,37 @@ SCOPES_BY_TYPE: dict[str, tuple[tuple[str, ...], str]] = {
         ("read:connections", "create:connections", "update:connections", "delete:connections"), "/connections"),
     "auth0:index/connectionClients:ConnectionClients": (
         ("read:connections", "update:connections"), "the enabled clients of /connections/{id}"),
+    "auth0:index/eventStream:EventStream": (
+        ("read:event_streams", "create:event_streams", "update:event_streams", "delete:event_streams"),
+        "/event-streams"),
+    "auth0:index/flowVaultConnection:FlowVaultConnection": (
+        ("read:flows_vault_connections", "create:flows_vault_connections", "update:flows_vault_connections",
+         "delete:flows_vault_connections"), "/flows/vault/connections"),
+    "auth0:index/flow:Flow": (("read:flows", "create:flows", "update:flows", "delete:flows"), "/flows"),
+    "auth0:index/form:Form": (("read:forms", "create:forms", "update:forms", "delete:forms"), "/forms"),
+    "auth0:index/selfServiceProfile:SelfServiceProfile": (
+        ("read:self_service_profiles", "create:self_service_profiles", "update:self_service_profiles",
+         "delete:self_service_profiles"), "/self-service-profiles"),
+    "auth0:index/selfServiceProfileCustomText:SelfServiceProfileCustomText": (
+        ("read:self_service_profile_custom_texts", "update:self_service_profile_custom_texts"),
+        "/self-service-profiles/{id}/custom-text/{language}/{page}"),
+    "auth0:index/organization:Organization": (
+        ("read:organizations", "create:organizations", "update:organizations", "delete:organizations"),
+        "/organizations"),
+    "auth0:index/organizationConnections:OrganizationConnections": (
+        ("read:organization_connections", "create:organization_connections", "update:organization_connections",
+         "delete:organization_connections"), "/organizations/{id}/enabled_connections"),
+    "auth0:index/organizationDiscoveryDomains:OrganizationDiscoveryDomains": (
+        ("read:organization_discovery_domains", "create:organization_discovery_domains",
+         "update:organization_discovery_domains", "delete:organization_discovery_domains"),
+        "/organizations/{id}/discovery-domains"),
     "auth0:index/client:Client": (
         ("read:clients", "create:clients", "update:clients", "delete:clients"), "/clients"),
     "auth0:index/clientCredentials:ClientCredentials": (
-        ("read:clients", "update:clients"),
-        "token_endpoint_auth_method on PATCH /clients/{id} (private_key_jwt would also need the client credentials "
-        "scopes; the project uses none and client_secret_post)"),
+        ("read:clients", "update:clients", "read:client_credentials", "create:client_credentials",
+         "update:client_credentials", "delete:client_credentials"),
+        "token_endpoint_auth_method on PATCH /clients/{id}; private_key_jwt public keys through "
+        "/clients/{id}/credentials"),
     "auth0:index/resourceServer:ResourceServer": (
         ("read:resource_servers", "create:resource_servers", "update:resource_servers", "delete:resource_servers"),
         "/resource-servers"),

@@ -2,11 +2,11 @@
 
 This is the only place where components meet. Creates, by workstream (each when configured):
 - architecture: TenantSettings, CustomDomain
-- provisioning and authentication: Applications, Apis, Roles, Connections, UniversalLogin, PhoneProvider,
-  Mfa, AttackProtection
+- provisioning and authentication: Applications, Apis, Roles, Connections, Organizations, FormsAndFlows,
+  SelfServiceSso, UniversalLogin, PhoneProvider, Mfa, AttackProtection
 - customization: Branding, PromptTexts, PromptPartials, HostedPages, EmailTemplates
 - authorization: ActionModules, Actions
-- operations: EmailProvider, LogStreams, Firewall
+- operations: EmailProvider, LogStreams, EventStreams, Firewall
 """
 
 from __future__ import annotations
@@ -18,8 +18,11 @@ from components.architecture.tenant_settings import TenantSettings, TenantSettin
 from components.authentication.apis import Apis, ApisArgs
 from components.authentication.applications import Applications, ApplicationsArgs
 from components.authentication.attack_protection import AttackProtection, AttackProtectionArgs
+from components.authentication.forms_and_flows import FormsAndFlows, FormsAndFlowsArgs
 from components.authentication.mfa import Mfa, MfaArgs
+from components.authentication.organizations import Organizations, OrganizationsArgs
 from components.authentication.phone_provider import PhoneProvider, PhoneProviderArgs
+from components.authentication.self_service_sso import SelfServiceSso, SelfServiceSsoArgs
 from components.authentication.universal_login import UniversalLogin, UniversalLoginArgs
 from components.authorization.action_modules import ActionModules, ActionModulesArgs
 from components.authorization.actions import Actions, ActionsArgs
@@ -32,6 +35,7 @@ from components.customization.hosted_pages import HostedPages, HostedPagesArgs
 from components.customization.prompt_partials import PromptPartials, PromptPartialsArgs
 from components.customization.prompt_texts import PromptTexts, PromptTextsArgs
 from components.operations.email_provider import EmailProvider, EmailProviderArgs
+from components.operations.event_streams import EventStreams, EventStreamsArgs
 from components.operations.firewall import Firewall, FirewallArgs
 from components.operations.log_streams import LogStreams, LogStreamsArgs
 from components.provisioning.connections import Connections, ConnectionsArgs
@@ -89,12 +93,21 @@ class CiamTenant(pulumi.ComponentResource):
         """Users and sign-in: applications first, since connections, grants and roles name them by key."""
         name, blueprint, child = self._name, self._config.blueprint, self._child
         applications = Applications(f"{name}-applications", ApplicationsArgs(blueprint.applications), opts=child)
-        apis = Apis(f"{name}-apis", ApisArgs(blueprint.apis, blueprint.applications,
-                                             applications.client_id_by_key), opts=child)
+        apis = Apis(f"{name}-apis", ApisArgs(blueprint.apis, blueprint.applications, applications.client_id_by_key,
+                                             tenant_domain=self._config.stack.tenant_domain), opts=child)
         Roles(f"{name}-roles", RolesArgs(blueprint.roles, apis.identifier_by_key), opts=child)
-        Connections(f"{name}-connections", ConnectionsArgs(
+        connections = Connections(f"{name}-connections", ConnectionsArgs(
             blueprint.connections, applications.client_id_by_key, protect=self._config.stack.protects_data),
             opts=child)
+        if blueprint.organizations:
+            Organizations(f"{name}-organizations", OrganizationsArgs(
+                blueprint.organizations, connections.connection_id_by_key), opts=child)
+        if blueprint.forms or blueprint.flows or blueprint.flow_vault_connections:
+            FormsAndFlows(f"{name}-forms", FormsAndFlowsArgs(
+                blueprint.flow_vault_connections, blueprint.flows, blueprint.forms), opts=child)
+        if blueprint.self_service_sso_profiles:
+            SelfServiceSso(f"{name}-self-service-sso", SelfServiceSsoArgs(blueprint.self_service_sso_profiles),
+                           opts=child)
         universal_login = None
         if blueprint.prompts:
             universal_login = UniversalLogin(f"{name}-universal-login", UniversalLoginArgs(blueprint.prompts),
@@ -153,6 +166,9 @@ class CiamTenant(pulumi.ComponentResource):
                     after=[email_provider],
                 ), opts=child)
         LogStreams(f"{name}-log-streams", LogStreamsArgs(streams=blueprint.log_streams), opts=child)
+        if blueprint.event_streams:
+            EventStreams(f"{name}-event-streams", EventStreamsArgs(blueprint.event_streams, blueprint.log_streams),
+                         opts=child)
         firewall = Firewall(
             f"{name}-firewall",
             FirewallArgs(rules=blueprint.network_acls, tenant_domain=stack.tenant_domain),

@@ -1,8 +1,9 @@
 """User authentication: application integration.
 
 Creates, per application key: auth0.Client (type, URLs, grant types, RS256 ID tokens, refresh-token rotation,
-back-channel logout) and auth0.ClientCredentials (how it authenticates at the token endpoint; Auth0 keeps
-the generated secret, which this project never reads or outputs).
+back-channel logout, organizations, native social login, token exchange, PAR/DPoP, token quota) and
+auth0.ClientCredentials (how it authenticates at the token endpoint, with private_key_jwt public keys from
+assets/; Auth0 keeps any generated secret, which this project never reads or outputs).
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ def client_arguments(key: str, app: Application) -> dict[str, Any]:
         "cross_origin_auth": app.cross_origin_auth,
         "sso_disabled": app.sso_disabled,
         "client_metadata": dict(app.client_metadata) or None,
+        "organization_usage": app.organization_usage,
+        "organization_require_behavior": app.organization_require_behavior,
+        "organization_discovery_methods": app.organization_discovery_methods,
+        "require_pushed_authorization_requests": app.require_pushed_authorization_requests,
+        "require_proof_of_possession": app.require_proof_of_possession,
+        "compliance_level": app.compliance_level,
         "jwt_configuration": auth0.ClientJwtConfigurationArgs(
             alg=jwt.alg, lifetime_in_seconds=jwt.lifetime_in_seconds, secret_encoded=jwt.secret_encoded
         ),
@@ -55,6 +62,20 @@ def client_arguments(key: str, app: Application) -> dict[str, Any]:
                 selected_initiators=list(logout.selected_initiators) or None,
             ),
         )
+    if app.native_social_login:
+        native = app.native_social_login
+        arguments["native_social_login"] = auth0.ClientNativeSocialLoginArgs(
+            apple=auth0.ClientNativeSocialLoginAppleArgs(enabled=native.apple),
+            google=auth0.ClientNativeSocialLoginGoogleArgs(enabled=native.google),
+            facebook=auth0.ClientNativeSocialLoginFacebookArgs(enabled=native.facebook),
+        )
+    if app.token_exchange:
+        arguments["token_exchange"] = auth0.ClientTokenExchangeArgs(
+            allow_any_profile_of_types=list(app.token_exchange.allow_any_profile_of_types))
+    if app.token_quota:
+        quota = app.token_quota.client_credentials
+        arguments["token_quota"] = auth0.ClientTokenQuotaArgs(client_credentials=(
+            auth0.ClientTokenQuotaClientCredentialsArgs(**quota.model_dump(exclude_none=True))))
     if app.mobile:
         ios, android = app.mobile.ios, app.mobile.android
         arguments["mobile"] = auth0.ClientMobileArgs(
@@ -62,6 +83,16 @@ def client_arguments(key: str, app: Application) -> dict[str, Any]:
             android=auth0.ClientMobileAndroidArgs(**android.model_dump()) if android else None,
         )
     return {name: value for name, value in arguments.items() if value is not None}
+
+
+def _private_key_jwt(app: Application) -> auth0.ClientCredentialsPrivateKeyJwtArgs | None:
+    if not app.private_key_jwt_credentials:
+        return None
+    return auth0.ClientCredentialsPrivateKeyJwtArgs(credentials=[
+        auth0.ClientCredentialsPrivateKeyJwtCredentialArgs(
+            name=name, credential_type=key.credential_type, pem=key.pem.text, algorithm=key.algorithm)
+        for name, key in sorted(app.private_key_jwt_credentials.items())
+    ])
 
 
 class Applications(pulumi.ComponentResource):
@@ -79,6 +110,7 @@ class Applications(pulumi.ComponentResource):
                 f"{name}-{key}-credentials",
                 client_id=client.client_id,
                 authentication_method=app.effective_auth_method,
+                private_key_jwt=_private_key_jwt(app),
                 opts=pulumi.ResourceOptions(parent=self),
             )
             ids[key] = client.client_id

@@ -6,10 +6,33 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from components.config.types import PATTERN_MEANINGS, Strict
+from components.config.types import PATTERN_MEANINGS, AssetFile, Strict
 
 _SCOPE = r"^[A-Za-z0-9:._/-]{1,280}$"
 ScopeName = Annotated[str, Field(pattern=_SCOPE)]
+
+
+class EncryptionKey(Strict):
+    name: str
+    algorithm: Literal["RSA-OAEP-256", "RSA-OAEP-384", "RSA-OAEP-512"] = "RSA-OAEP-256"
+    pem: AssetFile = Field(description="the API's public key (PEM file under assets/)")
+    kid: str | None = None
+
+
+class TokenEncryption(Strict):
+    """Access tokens as JWE, readable only by the API holding the private key."""
+
+    format: Literal["compact-nested-jwe"] = "compact-nested-jwe"
+    encryption_key: EncryptionKey
+
+
+class ProofOfPossession(Strict):
+    mechanism: Literal["mtls", "dpop"]
+    required: bool = True
+
+
+class AuthorizationDetail(Strict):
+    type: Annotated[str, Field(min_length=1, max_length=255)]
 
 
 class Api(Strict):
@@ -27,6 +50,12 @@ class Api(Strict):
     token_lifetime_for_web: Annotated[int, Field(gt=0, le=2_592_000)] = 7_200
     allow_offline_access: bool = Field(False, description="refresh tokens for this API")
     skip_consent_for_verifiable_first_party_clients: bool = True
+    consent_policy: Literal["transactional-authorization-with-mfa"] | None = None
+    authorization_details: list[AuthorizationDetail] = Field(
+        default_factory=list, description="Rich Authorization Requests (RAR) types the API accepts")
+    token_encryption: TokenEncryption | None = None
+    proof_of_possession: ProofOfPossession | None = None
+    allow_online_access: bool | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Api:

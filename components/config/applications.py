@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Discriminator, Field, Tag, model_validator
 
-from components.config.types import CallbackUrl, HttpsUrl, Key, Strict
+from components.config.types import AssetFile, CallbackUrl, HttpsUrl, Key, Strict
 
-AppType = Literal["spa", "regular_web", "native", "non_interactive"]
+AppType = Literal["spa", "regular_web", "native", "non_interactive", "resource_server"]
 GrantType = Literal[
     "authorization_code", "implicit", "refresh_token", "client_credentials", "password",
     "http://auth0.com/oauth/grant-type/password-realm", "urn:ietf:params:oauth:grant-type:device_code",
     "http://auth0.com/oauth/grant-type/mfa-oob", "http://auth0.com/oauth/grant-type/mfa-otp",
-    "http://auth0.com/oauth/grant-type/mfa-recovery-code",
+    "http://auth0.com/oauth/grant-type/mfa-recovery-code", "urn:ietf:params:oauth:grant-type:token-exchange",
 ]
-AuthMethod = Literal["none", "client_secret_post", "client_secret_basic"]
+AuthMethod = Literal["none", "client_secret_post", "client_secret_basic", "private_key_jwt"]
 Seconds = Annotated[int, Field(gt=0, le=31_557_600)]
 
 # What the Auth0 dashboard gives each type, minus `implicit` (tokens in URLs) for browser apps.
@@ -24,6 +24,7 @@ DEFAULT_GRANT_TYPES: dict[str, list[str]] = {
     "regular_web": ["authorization_code", "refresh_token"],
     "native": ["authorization_code", "refresh_token"],
     "non_interactive": ["client_credentials"],
+    "resource_server": ["client_credentials"],
 }
 PUBLIC_TYPES = ("spa", "native")  # they run on users' devices and cannot keep a secret
 
@@ -74,6 +75,61 @@ class Mobile(Strict):
     android: Android | None = None
 
 
+class Grant(Strict):
+    """A client grant in full: its scopes and how it applies to organizations."""
+
+    scopes: list[str]
+    organization_usage: Literal["deny", "allow", "require"] | None = Field(
+        None, description="whether tokens for this grant may be issued for an organization")
+    allow_any_organization: bool | None = Field(None, description="with organization_usage: any organization")
+
+
+class Auth0ApiGrants(Strict):
+    """Grants to Auth0's own APIs, always with explicit scopes (never every scope)."""
+
+    management: list[Annotated[str, Field(pattern=r"^(read|create|update|delete):[a-z_]+$")]] = Field(
+        default_factory=list, description="Management API scopes (machine to machine: needs client_credentials)")
+    my_account: list[Annotated[str, Field(pattern=r"^(read|create|update|delete):me:[a-z_:]+$")]] = Field(
+        default_factory=list, description="My Account API scopes, used on behalf of the signed-in user")
+
+
+class NativeSocialLogin(Strict):
+    """Sign in with the platform's own Apple / Google / Facebook SDK, exchanging its token at Auth0."""
+
+    apple: bool = False
+    google: bool = False
+    facebook: bool = False
+
+
+class TokenExchange(Strict):
+    allow_any_profile_of_types: list[Literal["custom_authentication"]] = Field(min_length=1)
+
+
+class ClientCredentialsQuota(Strict):
+    enforce: bool = True
+    per_day: Annotated[int, Field(gt=0)] | None = None
+    per_hour: Annotated[int, Field(gt=0)] | None = None
+
+
+class TokenQuota(Strict):
+    client_credentials: ClientCredentialsQuota
+
+
+class PublicKey(Strict):
+    """A private_key_jwt credential: the application's public key (PEM file), never its private key."""
+
+    pem: AssetFile = Field(description="PEM public key or certificate file under assets/")
+    algorithm: Literal["RS256", "RS384", "PS256"] = "RS256"
+    credential_type: Literal["public_key", "x509_cert"] = "public_key"
+
+
+# A grant is written as its scope list, or in full when it needs organization settings.
+GrantOrScopes = Annotated[
+    Annotated[list[str], Tag("scopes")] | Annotated[Grant, Tag("grant")],
+    Discriminator(lambda value: "scopes" if isinstance(value, list) else "grant"),
+]
+
+
 class Application(Strict):
     name: str | None = Field(None, description="display name; defaults to the key")
     description: str | None = None
@@ -97,10 +153,30 @@ class Application(Strict):
     oidc_logout: OidcLogout | None = None
     mobile: Mobile | None = None
     client_metadata: dict[str, str] = Field(default_factory=dict)
-    grants: dict[Key, list[str]] = Field(
+    organization_usage: Literal["deny", "allow", "require"] | None = Field(
+        None, description="whether users sign in to this application through an organization")
+    organization_require_behavior: Literal["no_prompt", "pre_login_prompt", "post_login_prompt"] | None = None
+    organization_discovery_methods: list[Literal["email", "organization_name"]] | None = Field(
+        None, description="how the organization prompt finds the organization (pre_login_prompt)")
+    grants: dict[Key, GrantOrScopes] = Field(
         default_factory=dict,
-        description="machine-to-machine access: API key -> the scopes this application may request",
+        description="machine-to-machine access: API key -> the scopes this application may request, or "
+                    "{scopes, organization_usage, allow_any_organization}",
     )
+    auth0_api_grants: Auth0ApiGrants | None = None
+    native_social_login: NativeSocialLogin | None = Field(None, description="native applications only")
+    token_exchange: TokenExchange | None = None
+    require_pushed_authorization_requests: bool = False
+    require_proof_of_possession: bool = False
+    compliance_level: Literal["none", "fapi1_adv_pkj_par", "fapi1_adv_mtls_par", "fapi2_sp_pkj_mtls",
+                              "fapi2_sp_mtls_mtls"] | None = None
+    token_quota: TokenQuota | None = None
+    private_key_jwt_credentials: dict[Key, PublicKey] = Field(
+        default_factory=dict, description="with token_endpoint_auth_method: private_key_jwt; keyed by key name")
+
+    @property
+    def full_grants(self) -> dict[str, Grant]:
+        return {api: grant if isinstance(grant, Grant) else Grant(scopes=grant) for api, grant in self.grants.items()}
 
     @property
     def effective_grant_types(self) -> list[str]:
@@ -122,8 +198,19 @@ class Application(Strict):
             raise ValueError(f"a {self.app_type} application cannot use the client_credentials grant")
         if self.grants and "client_credentials" not in self.effective_grant_types:
             raise ValueError("grants need the client_credentials grant type")
+        management = self.auth0_api_grants.management if self.auth0_api_grants else []
+        if management and "client_credentials" not in self.effective_grant_types:
+            raise ValueError("auth0_api_grants.management needs the client_credentials grant type (a browser or "
+                             "native app must never hold a Management API token)")
         if self.initiate_login_uri and not self.initiate_login_uri.startswith("https://"):
             raise ValueError("initiate_login_uri must be an https:// URL")
+        if self.organization_require_behavior and self.organization_usage != "require":
+            raise ValueError("organization_require_behavior applies only with organization_usage: require")
+        if self.native_social_login and self.app_type != "native":
+            raise ValueError("native_social_login applies only to native applications")
+        private_key_jwt = self.effective_auth_method == "private_key_jwt"
+        if private_key_jwt != bool(self.private_key_jwt_credentials):
+            raise ValueError("token_endpoint_auth_method: private_key_jwt and private_key_jwt_credentials go together")
         if self.mobile and self.app_type != "native":
             raise ValueError("mobile applies only to native applications")
         return self

@@ -21,9 +21,17 @@ from components.config.email_templates import (
     EmailTemplatesSection,
     email_templates_need_a_provider,
 )
+from components.config.event_streams import EventStream, event_streams_name_usable_log_streams
+from components.config.forms_and_flows import (
+    FlowsSection,
+    FormsSection,
+    VaultConnectionsSection,
+    references_name_known_keys,
+)
 from components.config.log_streams import LogStreamsSection
 from components.config.mfa import MfaSettings
 from components.config.network_acls import NetworkAclsSection, check_priorities
+from components.config.organizations import Organization, organizations_name_known_connections
 from components.config.pages import PagesSection
 from components.config.parity import ParitySection
 from components.config.phone_provider import PhoneProviderSection, phone_checks
@@ -31,6 +39,7 @@ from components.config.prompt_partials import PromptPartialsSection, partials_fi
 from components.config.prompt_texts import PromptTextsSection, prompt_languages_are_enabled
 from components.config.prompts import PromptSettings
 from components.config.roles import Role
+from components.config.self_service_sso import SelfServiceSsoSection
 from components.config.tenant import TenantSection
 from components.config.types import Key, Strict
 
@@ -57,6 +66,13 @@ class Blueprint(Strict):
     email_provider: EmailProviderSection | None = None
     email_templates: EmailTemplatesSection = Field(default_factory=dict)
     parity: ParitySection | None = None
+    # B2B2C (issue 13): business customers and what they sign in with.
+    organizations: dict[Key, Organization] = Field(default_factory=dict)
+    event_streams: dict[Key, EventStream] = Field(default_factory=dict)
+    flow_vault_connections: VaultConnectionsSection = Field(default_factory=dict)
+    flows: FlowsSection = Field(default_factory=dict)
+    forms: FormsSection = Field(default_factory=dict)
+    self_service_sso_profiles: SelfServiceSsoSection = Field(default_factory=dict)
 
 
 # Keys a stack file may set under `ciam:` besides the sections (secret names are free-form).
@@ -73,6 +89,9 @@ CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = [
     prompt_languages_are_enabled,
     email_templates_need_a_provider,
     phone_checks,
+    organizations_name_known_connections,
+    event_streams_name_usable_log_streams,
+    references_name_known_keys,
     partials_fit_their_prompt,
     actions_use_known_published_modules,
     *AUTH0_RULES,  # combinations Auth0 rejects or ignores (components/config/auth0_rules.py)

@@ -1,7 +1,7 @@
 """`connections`: where users come from, keyed by a stable key; the Auth0 connection `name` defaults to it.
 
 One model per kind, chosen by `strategy`: database (`auth0`, optionally a custom database for lazy
-migration), social, and passwordless (`email`, `sms`).
+migration), social, passwordless (`email`, `sms`) and enterprise (components/config/enterprise_connections.py).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
+from components.config.enterprise_connections import EnterpriseConnection
 from components.config.types import PATTERN_MEANINGS, AssetFile, Key, Secret, Strict
 
 _CONNECTION_NAME = r"^[a-zA-Z0-9](-?[a-zA-Z0-9])*$"
@@ -134,5 +135,6 @@ class SmsPasswordless(_Common):
 
 
 Connection = Annotated[
-    DatabaseConnection | SocialConnection | EmailPasswordless | SmsPasswordless, Field(discriminator="strategy")
+    DatabaseConnection | SocialConnection | EmailPasswordless | SmsPasswordless | EnterpriseConnection,
+    Field(discriminator="strategy")
 ]

@@ -32,8 +32,10 @@ def _scopes_exist(blueprint: Blueprint, path: str, api_key: str, scopes: list[st
 
 def grants_name_known_apis_and_scopes(blueprint: Blueprint) -> Problems:
     for app_key, application in blueprint.applications.items():
-        for api_key, scopes in application.grants.items():
-            yield from _scopes_exist(blueprint, f"applications.{app_key}.grants.{api_key}", api_key, scopes)
+        for api_key, grant in application.grants.items():
+            path = f"applications.{app_key}.grants.{api_key}" + ("" if isinstance(grant, list) else ".scopes")
+            scopes = grant if isinstance(grant, list) else grant.scopes
+            yield from _scopes_exist(blueprint, path, api_key, scopes)
 
 
 def role_permissions_name_known_scopes(blueprint: Blueprint) -> Problems:

@@ -8,7 +8,7 @@ import typing
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Tag, ValidationError
 
 from components.config.errors import Problem
 from components.config.merge import lookup
@@ -82,6 +82,8 @@ def _field_names(model: Any, loc: tuple) -> list[str]:
     for part in loc:
         current = _unwrap(current, part)
         if isinstance(current, type) and issubclass(current, BaseModel):
+            if str(part) not in current.model_fields:
+                continue  # a discriminated union's tag in the location: the member model itself
             field = current.model_fields.get(str(part))
             current = field.annotation if field else None
         elif typing.get_origin(current) in (dict, list):
@@ -99,10 +101,19 @@ def _unwrap(annotation: Any, tag: Any) -> Any:
             annotation = typing.get_args(annotation)[0]
         elif origin in (typing.Union, types.UnionType):
             members = [m for m in typing.get_args(annotation) if m is not type(None)]
-            tagged = [m for m in members if isinstance(m, type) and issubclass(m, BaseModel) and _has_tag(m, tag)]
+            tagged = [m for m in members if _tagged(m, tag)]
             annotation = (tagged or members)[0]
         else:
             return annotation
+
+
+def _tagged(member: Any, tag: Any) -> bool:
+    """Whether a union member is the one `tag` selects: by its Literal field, or by a pydantic `Tag`."""
+    if typing.get_origin(member) is typing.Annotated:
+        if any(isinstance(meta, Tag) and meta.tag == tag for meta in typing.get_args(member)[1:]):
+            return True
+        member = typing.get_args(member)[0]
+    return isinstance(member, type) and issubclass(member, BaseModel) and _has_tag(member, tag)
 
 
 def _has_tag(model: type[BaseModel], tag: Any) -> bool:

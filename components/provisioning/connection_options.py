@@ -18,7 +18,9 @@ from components.config.connections import (
     SmsPasswordless,
     SocialConnection,
 )
+from components.config.enterprise_connections import ENTERPRISE_STRATEGIES
 from components.config.types import SecretRef
+from components.provisioning.enterprise_options import enterprise_options
 
 SecretResolver = Callable[[SecretRef], pulumi.Input[str]]
 
@@ -104,9 +106,11 @@ def connection_options(connection: Connection, secret: SecretResolver) -> auth0.
         return _social(connection, secret)
     if isinstance(connection, EmailPasswordless):
         return _email(connection)
+    if connection.strategy in ENTERPRISE_STRATEGIES:
+        return enterprise_options(connection, secret)
     return _sms(connection, secret)
 
 
 def holds_users(connection: Connection) -> bool:
-    """Deleting a database connection deletes its users; social and passwordless users can sign in again."""
+    """Deleting a database connection deletes its users; social, passwordless and enterprise users sign in again."""
     return isinstance(connection, DatabaseConnection)

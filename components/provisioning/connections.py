@@ -1,7 +1,7 @@
-"""User provisioning: connections (database, custom database for lazy migration, social, passwordless).
+"""User provisioning: connections (database, custom database for lazy migration, social, passwordless, enterprise).
 
-Creates, per connection key: auth0.Connection (protected when the stack protects data and the connection
-holds users) and auth0.ConnectionClients (the applications it is enabled for, by application key).
+Creates, per connection key: auth0.Connection (protected when the stack protects data and the connection holds
+users) and auth0.ConnectionClients (the applications it is enabled for, by application key).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ class ConnectionsArgs:
 
 class Connections(pulumi.ComponentResource):
     connection_ids: pulumi.Output[dict[str, str]]
+    connection_id_by_key: dict[str, pulumi.Output[str]]  # one Output each, so dependents wait only for theirs
 
     def __init__(self, name: str, args: ConnectionsArgs, opts: pulumi.ResourceOptions | None = None):
         super().__init__("ciam:provisioning:Connections", name, None, opts)
@@ -35,6 +36,7 @@ class Connections(pulumi.ComponentResource):
                 name=connection.name or key,
                 strategy=connection.strategy,
                 display_name=connection.display_name,
+                show_as_button=getattr(connection, "show_as_button", None),
                 options=connection_options(connection, secret_value),
                 # Deleting a database connection deletes every user in it, irreversibly.
                 opts=pulumi.ResourceOptions(parent=self, protect=args.protect and holds_users(connection)),
@@ -47,4 +49,5 @@ class Connections(pulumi.ComponentResource):
             )
             ids[key] = resource.id
         self.connection_ids = pulumi.Output.all(**ids) if ids else pulumi.Output.from_input({})
+        self.connection_id_by_key = ids
         self.register_outputs({"connection_ids": self.connection_ids})

@@ -49,6 +49,27 @@ def _explicit_scopes(subject: Subject):
         yield "allowAllScopes is true: the grant holds every scope the API has now and later"
 
 
+# Management API scopes that let the holder rewrite the tenant's configuration (what only the deploy pipeline
+# should hold) or delete data; an application's grant holding one is a tenant takeover waiting for a leaked secret.
+_TENANT_WRITE_RESOURCES = ("clients", "client_grants", "client_keys", "client_credentials", "connections",
+                           "resource_servers", "tenant_settings", "actions", "rules", "hooks", "custom_domains",
+                           "email_provider", "roles", "organizations", "guardian_factors", "attack_protection")
+
+
+def _broad_management_scopes(scopes: list) -> list[str]:
+    return sorted(scope for scope in scopes if isinstance(scope, str) and (
+        scope.startswith("delete:") or (scope.partition(":")[0] in ("create", "update")
+                                        and scope.partition(":")[2] in _TENANT_WRITE_RESOURCES)))
+
+
+def _narrow_management_grant(subject: Subject):
+    audience = get(subject.props, "audience")
+    if isinstance(audience, str) and audience.endswith("/api/v2/"):
+        broad = _broad_management_scopes(get(subject.props, "scopes") or [])
+        if broad:
+            yield f"the Management API grant holds {', '.join(broad)}"
+
+
 APPLICATION_RULES = [
     Rule("client-no-local-urls", "No localhost, 127.0.0.1 or file:// in callbacks, origins, web origins "
          "or logout URLs", "move local URLs to the dev stack's overlay (ciam:vars or a ciam:<section> overlay); "
@@ -66,4 +87,7 @@ APPLICATION_RULES = [
     Rule("client-grant-explicit-scopes", "Machine-to-machine grants hold only the scopes they need",
          "list the needed scopes in the grant instead of allow_all_scopes", False, (CLIENT_GRANT,),
          _explicit_scopes),
+    Rule("management-api-grant-narrow", "Applications' Management API grants cannot rewrite the tenant or delete",
+         "grant only the read scopes (or user-profile scopes) the application needs; configuration changes go "
+         "through this repository's pipeline", True, (CLIENT_GRANT,), _narrow_management_grant),
 ]

@@ -80,12 +80,24 @@ def _protected(subject: Subject):
         yield f"the {kind} is not protect=true (deleting it loses users or the token issuer)"
 
 
+def _saml_sha256(subject: Subject):
+    if get(subject.props, "strategy") != "samlp":
+        return
+    for field in ("signatureAlgorithm", "digestAlgorithm"):
+        value = get(subject.props, "options", field)
+        if isinstance(value, str) and "sha1" in value:
+            yield f"options.{field} is {value} (SHA-1 signatures can be forged)"
+
+
 IDENTITY_RULES = [
     Rule("action-node-runtime", "Actions use a recommended Node.js runtime",
          "set the action's runtime to node22", True, (ACTION,), _action_runtime),
     Rule("social-connection-own-keys", "Social connections do not use Auth0 developer keys",
          "set the connection's options.client_id and options.client_secret ({secret: name})", True,
          (CONNECTION,), _social_keys),
+    Rule("saml-connection-sha256", "SAML connections sign with SHA-256, not SHA-1",
+         "set signature_algorithm: rsa-sha256 and digest_algorithm: sha256 (and the same at the identity provider)",
+         False, (CONNECTION,), _saml_sha256),
     Rule("attack-protection-enabled", "Brute-force protection, breached-password detection and suspicious-IP "
          "throttling are on", "set enabled: true under brute_force_protection, breached_password_detection "
          "and suspicious_ip_throttling", True, (ATTACK_PROTECTION,), _attack_protection),

@@ -37,10 +37,10 @@ def test_every_auth0_type_a_stack_registers_has_its_scopes_mapped(stack):
 
 
 def test_an_unmapped_type_is_named_in_the_error():
-    assert unmapped(["auth0:index/organization:Organization", "ciam:index:CiamTenant", "pulumi:providers:auth0"]) \
-        == ["auth0:index/organization:Organization"]
-    with pytest.raises(KeyError, match="auth0:index/organization:Organization"):
-        required_scopes(["auth0:index/tenant:Tenant", "auth0:index/organization:Organization"])
+    assert unmapped(["auth0:index/rule:Rule", "ciam:index:CiamTenant", "pulumi:providers:auth0"]) \
+        == ["auth0:index/rule:Rule"]
+    with pytest.raises(KeyError, match="auth0:index/rule:Rule"):
+        required_scopes(["auth0:index/tenant:Tenant", "auth0:index/rule:Rule"])
 
 
 def test_every_type_of_the_design_is_mapped():
