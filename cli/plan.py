@@ -6,18 +6,21 @@ The plan goes to stdout and nothing else does; problems go to stderr, one line e
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from cli.offline import Plan, run_program
 from cli.render import RENDERERS
-from components.config.errors import ConfigError
+from components.config.errors import ConfigError, excerpt
+from components.config.sources import stack_name_problem
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
 def plan_or_exit(stack: str, project_dir: Path = PROJECT_DIR) -> Plan:
     """Run the program offline; on bad config print the problems (no traceback) and exit 2."""
+    stack_name_or_exit(stack)
     if not (project_dir / f"Pulumi.{stack}.yaml").is_file():
         stacks = sorted(p.name[len("Pulumi."):-len(".yaml")] for p in project_dir.glob("Pulumi.*.yaml"))
         sys.exit(f"error: no stack file Pulumi.{stack}.yaml (stacks: {', '.join(stacks)})")
@@ -29,6 +32,23 @@ def plan_or_exit(stack: str, project_dir: Path = PROJECT_DIR) -> Plan:
         print(f"{count} problem{'s' if count != 1 else ''} in the configuration of stack {stack}; "
               "nothing was planned.", file=sys.stderr)
         sys.exit(2)
+    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError) as error:
+        if os.environ.get("CIAM_DEBUG"):
+            raise
+        # Input no check above foresaw; one line instead of a traceback (CIAM_DEBUG=1 shows it).
+        print(f"tenant.yaml / Pulumi.{stack}.yaml: this configuration could not be planned: "
+              f"{type(error).__name__}: {excerpt(str(error), 120)} (rerun with CIAM_DEBUG=1 for details)",
+              file=sys.stderr)
+        sys.exit(2)
+
+
+def stack_name_or_exit(stack: str) -> str:
+    """Before anything runs: a stack name with `::`, `;` or `/` would corrupt URNs or reach a shell."""
+    problem = stack_name_problem(stack)
+    if problem:
+        print(f"error: Pulumi.<stack>.yaml: {problem}", file=sys.stderr)
+        sys.exit(2)
+    return stack
 
 
 def main(argv: list[str] | None = None) -> None:

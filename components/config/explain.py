@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from components.config.errors import Problem
+from components.config.errors import Problem, excerpt
 from components.config.merge import lookup
 from components.config.types import PATTERN_MEANINGS
 
@@ -67,7 +67,7 @@ def _shown(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return repr(value)
+    return excerpt(value)
 
 
 def unknown_key(key: Any, valid: typing.Iterable[str]) -> str:
