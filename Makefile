@@ -8,8 +8,15 @@ FORMAT ?= tree
 FROM ?= dev
 TO ?= prod
 FILE ?= -
+FUZZ_SECONDS ?= 120
 
-.PHONY: plan test lint schema snapshots bench preview-templates check diff guard scopes integration help
+# A stack name reaches a shell and every URN: only [a-z0-9][a-z0-9-]*, checked in make itself (exit 2).
+_name_chars := a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2 3 4 5 6 7 8 9 -
+_strip_chars = $(if $2,$(call _strip_chars,$(subst $(firstword $2),,$1),$(wordlist 2,99,$2)),$1)
+valid_stack = $(if $(or $(call _strip_chars,$(subst $(empty) $(empty),_,$1),$(_name_chars)),$(filter -%,$1),$(if $1,,empty)),$(error $2='$1' is not a stack name: expected [a-z0-9][a-z0-9-]*))
+empty :=
+
+.PHONY: fuzz plan test lint schema snapshots bench preview-templates check diff guard scopes integration help
 
 help:
 	@echo "make plan STACK=<dev|qa|prod> [FORMAT=tree|json|markdown]   desired state of a stack, offline"
@@ -22,6 +29,7 @@ help:
 	@echo "make bench                                                   time the offline plan (figures, no assertions)"
 	@echo "make check STACK=<s>                                         Auth0 production checks on the offline plan (exit 1: mandatory fails)"
 	@echo "make diff FROM=<s> TO=<s>                                    resources and properties that differ between two stacks"
+	@echo "make fuzz [FUZZ_SECONDS=120]                                 mutate a fixture tenant for a while; print bad-input failures"
 	@echo "make guard [FILE=preview.json]                               fail a prod preview --json that deletes/replaces data (stdin without FILE)"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -31,7 +39,7 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@touch $@
 
 plan: $(BIN)/.installed
-	@$(BIN)/python -m cli.plan --stack $(STACK) --format $(FORMAT)
+	@$(call valid_stack,$(STACK),STACK)$(BIN)/python -m cli.plan --stack '$(STACK)' --format '$(subst ','\'',$(FORMAT))'
 
 lint: $(BIN)/.installed
 	@$(BIN)/ruff check .
@@ -56,18 +64,22 @@ preview-templates: $(BIN)/.installed
 	@$(BIN)/python -m cli.preview
 
 check: $(BIN)/.installed
-	@$(BIN)/python -m cli.check --stack $(STACK)
+	@$(call valid_stack,$(STACK),STACK)$(BIN)/python -m cli.check --stack '$(STACK)'
 
 diff: $(BIN)/.installed
-	@$(BIN)/python -m cli.diff --from $(FROM) --to $(TO)
+	@$(call valid_stack,$(FROM),FROM)$(call valid_stack,$(TO),TO)$(BIN)/python -m cli.diff --from '$(FROM)' --to '$(TO)'
 
 # Reads `pulumi preview --json` (FILE, or stdin); CIAM_ALLOW_DESTRUCTIVE=1 lets a reviewed deletion through.
 # The stack comes from the preview itself; STACK is passed on only when given explicitly (never the default dev).
 guard: $(BIN)/.installed
-	@$(BIN)/python -m cli.guard --file $(FILE) $(if $(filter-out file,$(origin STACK)),--stack $(STACK))
+	@$(BIN)/python -m cli.guard --file '$(subst ','\'',$(FILE))' $(if $(filter-out file,$(origin STACK)),$(call valid_stack,$(STACK),STACK)--stack '$(STACK)')
 
 scopes: $(BIN)/.installed
 	@$(BIN)/python -m cli.scopes
 
 integration: $(BIN)/.installed
 	@$(BIN)/python -m pytest tests/integration -rs
+
+# The bad-input properties of tests/engine/test_bad_input_properties.py, for FUZZ_SECONDS instead of a few examples.
+fuzz: $(BIN)/.installed
+	@FUZZ_SECONDS='$(subst ','\'',$(FUZZ_SECONDS))' $(BIN)/python -m tests.engine.fuzz

@@ -29,6 +29,12 @@ def excerpt(value: Any, limit: int = EXCERPT_CHARS) -> str:
     return shown if len(shown) <= limit else f"{shown[:limit]}…({len(str(value))} chars)"
 
 
+def _mask_secrets(text: str) -> str:
+    """A safety net: whatever built the message, a secret-looking token in it is not printed."""
+    return re.sub(r"[^\s'\"./,;()\[\]{}]{20,}",
+                  lambda m: "<hidden: looks like a secret>" if looks_like_secret(m.group()) else m.group(), text)
+
+
 def _escaped(text: str, limit: int) -> str:
     text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
     return text if len(text) <= limit else f"{text[:limit - 1]}…"
@@ -46,7 +52,7 @@ class Problem:
         where = _escaped(where, _PATH_CHARS)
         path = _escaped(self.path, _PATH_CHARS)
         line = f"{where}: {path}: {self.message}" if self.path else f"{where}: {self.message}"
-        return _escaped(line, MAX_LINE_CHARS)
+        return _escaped(_mask_secrets(line), MAX_LINE_CHARS)
 
 
 class ConfigError(pulumi.RunError):

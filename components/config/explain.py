@@ -73,7 +73,7 @@ def _shown(value: Any) -> str:
 def unknown_key(key: Any, valid: typing.Iterable[str]) -> str:
     close = difflib.get_close_matches(str(key), list(valid), n=1, cutoff=0.6)
     hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"unknown key '{key}'{hint}"
+    return f"unknown key {excerpt(str(key))}{hint}"
 
 
 def _field_names(model: Any, loc: tuple) -> list[str]:

@@ -100,12 +100,19 @@ def load(
         merged[section] = deep_merge(merged.get(section), overlay)
 
     unresolved: set[tuple[str, str]] = set()
+    # `ciam:var:` for `ciam:vars:` leaves every ${name} unknown: report the misspelt key once, not each use.
+    vars_misspelt = "vars" not in stack_config and any(
+        key not in SECTIONS and key not in STACK_ONLY_KEYS and "did you mean 'ciam:vars'" in unknown_key(
+            f"ciam:{key}", [f"ciam:{k}" for k in (*SECTIONS, *STACK_ONLY_KEYS)])
+        for key in stack_config)
 
     def unknown_variable(path: str, name: str) -> None:
         parts = path.split(".")
         file, dotted, line = origins.locate([int(p) if p.isdigit() else p for p in parts])
         known = ", ".join(sorted(variables)) or "none"
         unresolved.add((file, dotted))
+        if vars_misspelt:
+            return
         problems.append(Problem(file, dotted, f"unknown variable ${{{name}}} (this stack defines: {known})", line))
 
     merged = substitute(merged, variables, unknown_variable)
