@@ -114,7 +114,9 @@ def check_actions(actions: dict[str, Action]) -> Iterable[tuple[str, str]]:
             yield f"actions.{key}.claims", f"only a post-login Action adds claims; this one runs on {action.trigger}"
         if "claims" in action.config:
             yield f"actions.{key}.config.claims", "'claims' is reserved; use actions.<key>.claims"
-        if (action.config or action.claims) and CONFIG_PLACEHOLDER not in action.code.text:
+        if not action.code.text.strip():
+            yield f"actions.{key}.code", f"{action.code.path} is empty; an Action needs its JavaScript code"
+        elif (action.config or action.claims) and CONFIG_PLACEHOLDER not in action.code.text:
             yield f"actions.{key}.code", f"{action.code.path} has no `{CONFIG_PLACEHOLDER}` placeholder for its config"
 
 

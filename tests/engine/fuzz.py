@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -34,10 +35,8 @@ def main() -> int:
         for problem in violations(code, output, seconds):
             found.setdefault(f"{problem[:60]}", f"{file} {operation} at {'.'.join(map(str, path))}: {problem}")
 
-    try:
+    with contextlib.suppress(TimeoutError, HypothesisException):
         campaign()
-    except (TimeoutError, HypothesisException):
-        pass
     print(f"fuzz: {runs} broken tenants in {budget:.0f} s; {len(found)} distinct violation(s)")
     for line in found.values():
         print(f"  {line[:300]}")

@@ -19,7 +19,7 @@ def test_auth0_domain_in_environment_for_another_tenant_is_refused(project, monk
     with pytest.raises(ConfigError) as caught:
         project.plan("prod")
     message = str(caught.value)
-    assert "Pulumi.prod.yaml: ciam:stack.tenant_domain: AUTH0_DOMAIN is 'acme-dev.eu.auth0.com'" in message
+    assert "Pulumi.prod.yaml: AUTH0_DOMAIN: AUTH0_DOMAIN is 'acme-dev.eu.auth0.com'" in message
     assert "pinned to 'acme.eu.auth0.com'" in message
 
 
