@@ -82,7 +82,8 @@ def preview_shape_problem(preview: Any) -> str | None:
         return f"expected a JSON object; got a {type(preview).__name__}"
     if "steps" not in preview and "changeSummary" not in preview:
         return "expected an object with \"steps\" (and \"changeSummary\"); it has neither"
-    steps = preview.get("steps") or []
+    steps = preview.get("steps")
+    steps = [] if steps is None else steps
     if not isinstance(steps, list):
         return "\"steps\" must be a list of step objects"
     for index, step in enumerate(steps):
