@@ -13,6 +13,7 @@ from pathlib import Path
 from cli.offline import Plan, run_program
 from cli.render import RENDERERS
 from components.config.errors import ConfigError, excerpt
+from components.config.script_syntax import syntax_problems
 from components.config.sources import stack_name_problem
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -24,8 +25,17 @@ def plan_or_exit(stack: str, project_dir: Path = PROJECT_DIR) -> Plan:
     if not (project_dir / f"Pulumi.{stack}.yaml").is_file():
         stacks = sorted(p.name[len("Pulumi."):-len(".yaml")] for p in project_dir.glob("Pulumi.*.yaml"))
         sys.exit(f"error: no stack file Pulumi.{stack}.yaml (stacks: {', '.join(stacks)})")
+    script_problems, notice = syntax_problems(project_dir)
+    if notice:
+        print(notice, file=sys.stderr)
     try:
-        return run_program(project_dir, stack)
+        try:
+            plan = run_program(project_dir, stack)
+        except ConfigError as error:
+            raise ConfigError([*error.problems, *script_problems]) from None
+        if script_problems:
+            raise ConfigError(script_problems)
+        return plan
     except ConfigError as error:
         print(str(error), file=sys.stderr)
         count = len(error.problems)

@@ -97,3 +97,10 @@ def test_guard_still_reads_a_preview_without_changes(capsys):
 def test_a_trailing_dot_in_auth0_domain_is_the_same_tenant():
     from components.config.pinning import pinning_problems
     assert not pinning_problems("dev", "x.eu.auth0.com", {"AUTH0_DOMAIN": "X.eu.auth0.com."})
+
+
+def test_a_javascript_syntax_error_in_an_action_names_file_and_line():
+    broken = "exports.onExecutePostLogin = async () => {\n  if (x {\n};\n"
+    code, output = plan_with("assets/actions/add-claims.js", broken)
+    assert code == 2, output
+    assert "assets/actions/add-claims.js:2: JavaScript SyntaxError" in output, output
