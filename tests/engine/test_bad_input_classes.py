@@ -104,3 +104,13 @@ def test_a_javascript_syntax_error_in_an_action_names_file_and_line():
     code, output = plan_with("assets/actions/add-claims.js", broken)
     assert code == 2, output
     assert "assets/actions/add-claims.js:2: JavaScript SyntaxError" in output, output
+
+
+def test_an_overlay_key_naming_no_entry_is_refused_unless_it_says_plus():
+    typo = BASE_STACK + "  ciam:applications:\n    wbe:\n      name: Typo\n"
+    code, output = plan_with(STACK_FILE, typo)
+    assert code == 2 and "ciam:applications.wbe: no applications entry 'wbe'; did you mean 'web'?" in output, output
+    added = BASE_STACK + ("  ciam:applications:\n    +extra:\n      name: Extra\n      app_type: spa\n"
+                          "      callbacks: [https://app.errors.example/cb]\n")
+    code, output = plan_with(STACK_FILE, added)
+    assert code == 0, f"ciam:applications.+extra: {output}"
