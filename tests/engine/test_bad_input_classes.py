@@ -47,6 +47,11 @@ CASES = {
     "session lifetime": (STACK_FILE, BASE_STACK.replace("friendly_name: Errors (Dev)", "session_lifetime: 1e30"),
                          "8760"),
     "directory for an Action": ("assets/actions/add-claims.js", None, "is a directory"),
+    "sender not an address": ("tenant.yaml", (Path(__file__).resolve().parents[1] / "fixtures" / "tenants"
+                              / "errors-base" / "tenant.yaml").read_text() + "email_provider:\n  name: mandrill\n"
+                              "  default_from_address: a@errors.example\n  credentials: {api_key: {secret: k}}\n"
+                              "email_templates:\n  welcome_email:\n    body: assets/actions/add-claims.js\n"
+                              "    subject: Hi\n    from: not an address\n", "expected an address"),
     "empty Action": ("assets/actions/add-claims.js", "", "is empty"),
 }
 
@@ -114,3 +119,8 @@ def test_an_overlay_key_naming_no_entry_is_refused_unless_it_says_plus():
                           "      callbacks: [https://app.errors.example/cb]\n")
     code, output = plan_with(STACK_FILE, added)
     assert code == 0, f"ciam:applications.+extra: {output}"
+
+
+def test_an_oversized_action_is_refused_with_auth0s_limit():
+    code, output = plan_with("assets/actions/add-claims.js", "/* ciam:config */ {}\n//" + "x" * 120_000 + "\n")
+    assert code == 2 and "over Auth0's 100000 byte limit for code" in output, output
