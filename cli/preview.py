@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from liquid import Environment, StrictDefaultUndefined
 from liquid.exceptions import LiquidError
 
 from cli.liquid_auth0 import Auth0Tag
+from components.config.errors import ConfigError
 from components.config.merge import deep_merge
+from components.config.sources import MAX_ASSET_BYTES, read_mapping, read_text, read_yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SAMPLES_FILE = "assets/preview/samples.yaml"
@@ -47,7 +48,7 @@ class Rendered:
 
 
 def shipped_templates(project_dir: Path = PROJECT_DIR) -> list[ShippedTemplate]:
-    blueprint = yaml.safe_load((project_dir / "tenant.yaml").read_text(encoding="utf-8")) or {}
+    blueprint = read_mapping(project_dir / "tenant.yaml").data
     found = [
         ShippedTemplate("emails", name, settings["body"], settings.get("subject"))
         for name, settings in sorted((blueprint.get("email_templates") or {}).items())
@@ -82,9 +83,9 @@ def render(template: ShippedTemplate, project_dir: Path = PROJECT_DIR,
            environment: Environment | None = None) -> Rendered:
     """Render one template; a `PreviewError` names the file and the problem (an unknown variable, bad syntax)."""
     environment = environment or liquid_environment()
-    samples = yaml.safe_load((project_dir / SAMPLES_FILE).read_text(encoding="utf-8")) or {}
+    samples = read_yaml(project_dir / SAMPLES_FILE, SAMPLES_FILE).data or {}
     variables = sample_variables(template, samples)
-    source = (project_dir / template.path).read_text(encoding="utf-8")
+    source = read_text(project_dir / template.path, template.path, MAX_ASSET_BYTES)
     body = _render(environment, source, template.path, variables)
     subject = None
     if template.subject:
@@ -99,7 +100,14 @@ def _render(environment: Environment, source: str, label: str, variables: dict[s
     except LiquidError as error:
         problem, _, context = str(error).partition("\n")
         position = re.search(r" (\d+):(\d+)$", context.strip().splitlines()[0]) if context.strip() else None
-        where = f" at line {position[1]}" if position else ""
+        token = getattr(error, "token", None)
+        start = getattr(token, "start_index", -1) if token is not None else -1
+        if position:
+            where = f" at line {position[1]}"
+        elif start >= 0:
+            where = f" at line {source.count(chr(10), 0, start) + 1}"
+        else:
+            where = f" at the end (line {source.count(chr(10)) + 1}): a tag is not closed"
         raise PreviewError(f"{label}{where}: {problem}; sample values live in {SAMPLES_FILE}") from None
 
 
@@ -136,6 +144,8 @@ def main(argv: list[str] | None = None) -> None:
         written = write_previews(args.out)
     except (PreviewError, OSError) as error:
         sys.exit(f"error: {error}")
+    except ConfigError as error:
+        sys.exit("\n".join(str(p) for p in error.problems))
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
     print(f"open {args.out / 'index.html'}", file=sys.stderr)

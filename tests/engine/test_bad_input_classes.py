@@ -124,3 +124,10 @@ def test_an_overlay_key_naming_no_entry_is_refused_unless_it_says_plus():
 def test_an_oversized_action_is_refused_with_auth0s_limit():
     code, output = plan_with("assets/actions/add-claims.js", "/* ciam:config */ {}\n//" + "x" * 120_000 + "\n")
     assert code == 2 and "over Auth0's 100000 byte limit for code" in output, output
+
+
+def test_a_liquid_error_names_the_line():
+    from cli.preview import PreviewError, _render, liquid_environment
+    with pytest.raises(PreviewError) as error:
+        _render(liquid_environment(), "a\nb\n{% if x %}\nc", "assets/emails/x.html", {"x": True})
+    assert "assets/emails/x.html at the end (line 4)" in str(error.value), str(error.value)
