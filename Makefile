@@ -8,9 +8,17 @@ FORMAT ?= tree
 FROM ?= dev
 TO ?= prod
 FILE ?= -
+FUZZ_SECONDS ?= 120
+
+# A stack name reaches a shell and every URN: only [a-z0-9][a-z0-9-]*, checked in make itself (exit 2).
+_name_chars := a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2 3 4 5 6 7 8 9 -
+_strip_chars = $(if $2,$(call _strip_chars,$(subst $(firstword $2),,$1),$(wordlist 2,99,$2)),$1)
+valid_stack = $(if $(or $(call _strip_chars,$(subst $(empty) $(empty),_,$1),$(_name_chars)),$(filter -%,$1),$(if $1,,empty)),$(error $2='$1' is not a stack name: expected [a-z0-9][a-z0-9-]*))
+empty :=
+
 BASE ?=
 
-.PHONY: stacks import export plan changes test test-js lint schema snapshots bench preview-templates check diff guard protection scopes integration help
+.PHONY: fuzz stacks import export plan changes test test-js lint schema snapshots bench preview-templates check diff guard protection scopes integration help
 
 help:
 	@echo "make stacks                                           the stacks (one per Pulumi.<stack>.yaml) in promotion order"
@@ -29,6 +37,7 @@ help:
 	@echo "make schema                                           regenerate schema/*.json from the model"
 	@echo "make preview-templates [STACK=<stack>]                render the email/page templates in the tenant's brand to build/preview/"
 	@echo "make scopes [EXPORT=1]                                Management API scopes the deploy application (or make export) needs"
+	@echo "make fuzz [FUZZ_SECONDS=120]                          mutate a fixture tenant for a while; print bad-input failures"
 	@echo "make bench                                            time the offline plan (figures, no assertions)"
 	@echo "make integration                                      tests/integration against a real tenant (skips without one)"
 
@@ -40,12 +49,13 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@touch $@
 
 plan: $(BIN)/.installed
-	@$(BIN)/python -m cli.plan --stack $(STACK) --format $(FORMAT)
+	@$(call valid_stack,$(STACK),STACK)$(BIN)/python -m cli.plan --stack '$(STACK)' --format '$(subst ','\'',$(FORMAT))'
 
 # BASE defaults to the merge base with main; STACK, when not given, means every stack (not the default dev).
 changes: $(BIN)/.installed
-	@$(BIN)/python -m cli.changes --format $(FORMAT) $(if $(BASE),--base $(BASE)) \
-		$(if $(filter-out file,$(origin STACK)),--stack $(STACK)) $(if $(filter 1,$(DETAILED)),--detailed-exitcode)
+	@$(BIN)/python -m cli.changes --format '$(subst ','\'',$(FORMAT))' $(if $(BASE),--base '$(subst ','\'',$(BASE))') \
+		$(if $(filter-out file,$(origin STACK)),$(call valid_stack,$(STACK),STACK)--stack '$(STACK)') \
+		$(if $(filter 1,$(DETAILED)),--detailed-exitcode)
 
 lint: $(BIN)/.installed
 	@# No cache file: a read-only checkout must lint too.
@@ -75,15 +85,15 @@ preview-templates: $(BIN)/.installed
 	@$(BIN)/python -m cli.preview $(if $(filter-out file,$(origin STACK)),--stack $(STACK))
 
 check: $(BIN)/.installed
-	@$(BIN)/python -m cli.check --stack $(STACK) $(if $(BASE),--base $(BASE))
+	@$(call valid_stack,$(STACK),STACK)$(BIN)/python -m cli.check --stack '$(STACK)' $(if $(BASE),--base '$(BASE)')
 
 diff: $(BIN)/.installed
-	@$(BIN)/python -m cli.diff --from $(FROM) --to $(TO)
+	@$(call valid_stack,$(FROM),FROM)$(call valid_stack,$(TO),TO)$(BIN)/python -m cli.diff --from '$(FROM)' --to '$(TO)'
 
 # Reads `pulumi preview --json` (FILE, or stdin); CIAM_ALLOW_DESTRUCTIVE=1 (the deploy workflow's allow-destructive input) lets a reviewed change through.
 # The stack comes from the preview itself; STACK is passed on only when given explicitly (never the default dev).
 guard: $(BIN)/.installed
-	@$(BIN)/python -m cli.guard --file $(FILE) $(if $(filter-out file,$(origin STACK)),--stack $(STACK)) $(if $(BASE),--base $(BASE))
+	@$(BIN)/python -m cli.guard --file '$(subst ','\'',$(FILE))' $(if $(filter-out file,$(origin STACK)),$(call valid_stack,$(STACK),STACK)--stack '$(STACK)') $(if $(BASE),--base '$(BASE)')
 
 # Fails when a stack file lowers its protection against BASE (production -> other, protect_data off).
 protection: $(BIN)/.installed
@@ -98,10 +108,14 @@ import: $(BIN)/.installed
 	@$(BIN)/python -m cli.import_tenant --from "$(FROM)" --config "$(CONFIG)" --into "$(INTO)" $(if $(FORCE),--force) $(if $(STRICT),--strict) $(if $(ENVIRONMENT),--environment $(ENVIRONMENT)) $(if $(IMPORT_IDS),--import-ids $(IMPORT_IDS))
 
 export: $(BIN)/.installed
-	@$(BIN)/python -m cli.export_tenant --stack $(STACK) --into "$(INTO)" $(if $(FORCE),--force)
+	@$(call valid_stack,$(STACK),STACK)$(BIN)/python -m cli.export_tenant --stack '$(STACK)' --into "$(INTO)" $(if $(FORCE),--force)
 
 scopes: $(BIN)/.installed
 	@$(BIN)/python -m cli.scopes $(if $(EXPORT),--export)
 
 integration: $(BIN)/.installed
 	@$(BIN)/python -m pytest tests/integration -rs
+
+# The bad-input properties of tests/engine/test_bad_input_properties.py, for FUZZ_SECONDS instead of a few examples.
+fuzz: $(BIN)/.installed
+	@FUZZ_SECONDS='$(subst ','\'',$(FUZZ_SECONDS))' $(BIN)/python -m tests.engine.fuzz

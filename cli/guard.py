@@ -9,7 +9,6 @@ CIAM_ALLOW_DESTRUCTIVE=1. Exit 0: nothing blocked; 1: blocked; 2: the input is n
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from dataclasses import dataclass
@@ -18,8 +17,10 @@ from typing import Any
 
 from cli.guard_table import Cost, cost_of
 from cli.offline import stack_config
-from cli.plan import PROJECT_DIR
+from cli.plan import PROJECT_DIR, stack_name_or_exit
 from cli.stack_protection import stricter_environment
+from components.config.errors import ConfigError
+from components.config.sources import MAX_JSON_BYTES, read_json
 from policies.ciam_rules import environment_from_config, is_production
 
 ALLOW_VARIABLE = "CIAM_ALLOW_DESTRUCTIVE"
@@ -127,6 +128,32 @@ def preview_environment(preview: dict[str, Any], stack: str | None, project_dir:
     return environment
 
 
+def preview_shape_problem(preview: Any) -> str | None:
+    """Why this JSON is not what `pulumi preview --json` prints (an object with a list of step objects)."""
+    if not isinstance(preview, dict):
+        return f"expected a JSON object; got a {type(preview).__name__}"
+    if "steps" not in preview and "changeSummary" not in preview:
+        return "expected an object with \"steps\" (and \"changeSummary\"); it has neither"
+    steps = preview.get("steps")
+    steps = [] if steps is None else steps
+    if not isinstance(steps, list):
+        return "\"steps\" must be a list of step objects"
+    for index, step in enumerate(steps):
+        if not isinstance(step, dict):
+            return f"steps[{index}] is not an object"
+        for key in ("op", "urn"):
+            if not isinstance(step.get(key), str):
+                return f"steps[{index}].{key} is missing or not a string"
+        for state in ("newState", "oldState"):
+            if state in step and step[state] is not None and not isinstance(step[state], dict):
+                return f"steps[{index}].{state} is not an object"
+        if not isinstance(step.get("replaceReasons") or [], list):
+            return f"steps[{index}].replaceReasons is not a list"
+    if not isinstance(preview.get("config") or {}, dict):
+        return "\"config\" is not an object"
+    return None
+
+
 def evaluate(preview: dict[str, Any], environment: str | None, allowed: bool) -> tuple[int, list[str]]:
     found = destructions(preview)
     blocking = [d for d in found if d.blocks]
@@ -151,14 +178,35 @@ def main(argv: list[str] | None = None, project_dir: Path = PROJECT_DIR, stdin=N
     parser.add_argument("--file", default="-", help="the preview JSON; - reads stdin")
     parser.add_argument("--base", help="a base ref: the stack is production if it is there or here")
     args = parser.parse_args(argv)
+    if args.stack is not None:
+        stack_name_or_exit(args.stack)
     source = "stdin" if args.file == "-" else args.file
     try:
-        text = (stdin or sys.stdin).read() if args.file == "-" else Path(args.file).read_text()
-        preview = json.loads(text)
-        if not isinstance(preview, dict) or not isinstance(preview.get("steps", []), list):
-            raise ValueError("expected a JSON object with a list of steps")
-    except (OSError, ValueError) as error:
+        if args.file == "-":
+            raw = (stdin or sys.stdin).read(MAX_JSON_BYTES + 1)
+        elif Path(args.file).is_dir():
+            raise ValueError("it is a directory")
+        else:
+            raw = Path(args.file).read_bytes()
+        preview = read_json(raw, source)
+        shape = preview_shape_problem(preview)
+        if shape:
+            raise ValueError(shape)
+    except OSError as error:
+        print(f"error: {source}: cannot be read: {error.strerror}", file=sys.stderr)
+        return 2
+    except ConfigError as error:
+        problem = error.problems[0]
+        where = f"{source}:{problem.line}" if problem.line else source
+        print(f"error: {where} is not `pulumi preview --json` output: {problem.message}", file=sys.stderr)
+        return 2
+    except ValueError as error:
         print(f"error: {source} is not `pulumi preview --json` output: {error}", file=sys.stderr)
+        return 2
+    try:
+        environment = preview_environment(preview, args.stack, project_dir)
+    except ConfigError as error:
+        print("\n".join(str(p) for p in error.problems), file=sys.stderr)
         return 2
     allowed = os.environ.get(ALLOW_VARIABLE, "").strip().lower() in ("1", "true", "yes")
     environment = preview_environment(preview, args.stack, project_dir)

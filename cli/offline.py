@@ -29,7 +29,8 @@ from pulumi.runtime.stack import run_pulumi_func
 from pulumi.runtime.sync_await import _sync_await
 
 from components.config.runtime import NAMESPACE
-from components.config.sources import Source, read_yaml
+from components.config.sources import Source
+from components.config.stack_files import read_project_file, read_stack_file
 
 SECRET = "[secret]"
 COMPUTED = "[computed]"
@@ -208,11 +209,11 @@ class _Mocks(Mocks):
 
 def stack_config(project_dir: Path, stack: str) -> tuple[dict[str, str], list[str]]:
     """The engine's view of a stack's config: `ns:key` -> string (objects as JSON), and the secret keys."""
-    return _engine_config(read_yaml(project_dir / "Pulumi.yaml"), project_dir, stack)
+    return _engine_config(read_project_file(project_dir), project_dir, stack)
 
 
 def _engine_config(project: Source, project_dir: Path, stack: str) -> tuple[dict[str, str], list[str]]:
-    source = read_yaml(project_dir / f"Pulumi.{stack}.yaml")
+    source = read_stack_file(project_dir, stack)
     values: dict[str, str] = {}
     secrets: list[str] = []
     for key, value in (project.data.get("config") or {}).items():
@@ -297,7 +298,7 @@ def run_program(project_dir: Path, stack: str) -> Plan:
 
 
 def _run_program(project_dir: Path, stack: str) -> Plan:
-    project = read_yaml(project_dir / "Pulumi.yaml")
+    project = read_project_file(project_dir)
     config, secret_keys = _engine_config(project, project_dir, stack)
     runtime_settings.ROOT.set(None)
     mocks = _Mocks()

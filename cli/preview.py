@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from liquid import Environment, StrictDefaultUndefined
 from liquid.exceptions import LiquidError
 
@@ -26,6 +25,7 @@ from cli.liquid_auth0 import Auth0Tag
 from cli.offline import Plan, run_program
 from components.config.errors import ConfigError
 from components.config.merge import deep_merge
+from components.config.sources import MAX_ASSET_BYTES, read_mapping, read_text, read_yaml
 from components.config.stacks import stacks
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -53,7 +53,7 @@ class Rendered:
 
 
 def shipped_templates(project_dir: Path = PROJECT_DIR) -> list[ShippedTemplate]:
-    blueprint = yaml.safe_load((project_dir / "tenant.yaml").read_text(encoding="utf-8")) or {}
+    blueprint = read_mapping(project_dir / "tenant.yaml").data
     found = [
         ShippedTemplate("emails", name, settings["body"], settings.get("subject"))
         for name, settings in sorted((blueprint.get("email_templates") or {}).items())
@@ -144,11 +144,11 @@ def render(template: ShippedTemplate, project_dir: Path = PROJECT_DIR,
            environment: Environment | None = None, stack: str | None = None) -> Rendered:
     """Render one template; a `PreviewError` names the file and the problem (an unknown variable, bad syntax)."""
     environment = environment or liquid_environment()
-    samples = yaml.safe_load((project_dir / SAMPLES_FILE).read_text(encoding="utf-8")) or {}
+    samples = read_yaml(project_dir / SAMPLES_FILE, SAMPLES_FILE).data or {}
     from_tenant = tenant_variables(stack_plan(project_dir, stack))
     variables = deep_merge(sample_variables(template, samples),
                            from_tenant["emails"] if template.kind == "emails" else from_tenant.get(template.name, {}))
-    source = (project_dir / template.path).read_text(encoding="utf-8")
+    source = read_text(project_dir / template.path, template.path, MAX_ASSET_BYTES)
     body = _render(environment, source, template.path, variables)
     subject = None
     if template.subject:
@@ -163,7 +163,14 @@ def _render(environment: Environment, source: str, label: str, variables: dict[s
     except LiquidError as error:
         problem, _, context = str(error).partition("\n")
         position = re.search(r" (\d+):(\d+)$", context.strip().splitlines()[0]) if context.strip() else None
-        where = f" at line {position[1]}" if position else ""
+        token = getattr(error, "token", None)
+        start = getattr(token, "start_index", -1) if token is not None else -1
+        if position:
+            where = f" at line {position[1]}"
+        elif start >= 0:
+            where = f" at line {source.count(chr(10), 0, start) + 1}"
+        else:
+            where = f" at the end (line {source.count(chr(10)) + 1}): a tag is not closed"
         raise PreviewError(f"{label}{where}: {problem}; sample values live in {SAMPLES_FILE}") from None
 
 
@@ -203,9 +210,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     try:
         written = write_previews(args.out, stack=args.stack)
-    except (PreviewError, OSError, ConfigError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        sys.exit(2)
+    except (PreviewError, OSError) as error:
+        sys.exit(f"error: {error}")
+    except ConfigError as error:
+        sys.exit("\n".join(str(p) for p in error.problems))
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
     print(f"open {args.out / 'index.html'}", file=sys.stderr)

@@ -12,19 +12,20 @@ import pulumi_auth0 as auth0
 
 from components.config.errors import ConfigError, Problem
 from components.config.loader import TenantConfig
-from components.config.pinning import pinning_problems
+from components.config.pinning import pinning_culprits
 
 
 def pinned_provider(config: TenantConfig) -> auth0.Provider:
     auth0_config = pulumi.Config("auth0")
     stack_file = f"Pulumi.{config.stack_name}.yaml"
-    problems = pinning_problems(
+    problems = pinning_culprits(
         config.stack_name,
         config.stack.tenant_domain,
         {"auth0:domain": auth0_config.get("domain"), "AUTH0_DOMAIN": os.environ.get("AUTH0_DOMAIN")},
     )
     if problems:
-        raise ConfigError([Problem(stack_file, "ciam:stack.tenant_domain", message) for message in problems])
+        # The culprit is the credential source that names another tenant, not the pin.
+        raise ConfigError([Problem(stack_file, culprit, message) for culprit, message in problems])
     # Unset credentials are read by the provider itself from AUTH0_CLIENT_ID / AUTH0_CLIENT_SECRET.
     return auth0.Provider(
         "auth0",

@@ -110,6 +110,10 @@ class Action(Strict):
         return {**self.config, **claims}
 
 
+# Auth0 refuses Action code over 100 KB.
+MAX_CODE_BYTES = 100_000
+
+
 def check_actions(actions: dict[str, Action]) -> Iterable[tuple[str, str]]:
     """Problems across an action's settings, each at the key that needs changing."""
     for key, action in actions.items():
@@ -117,7 +121,11 @@ def check_actions(actions: dict[str, Action]) -> Iterable[tuple[str, str]]:
             yield f"actions.{key}.claims", f"only a post-login Action adds claims; this one runs on {action.trigger}"
         if "claims" in action.config:
             yield f"actions.{key}.config.claims", "'claims' is reserved; use actions.<key>.claims"
-        if (action.config or action.claims) and CONFIG_PLACEHOLDER not in action.code.text:
+        if len(action.code.text.encode()) > MAX_CODE_BYTES:
+            yield f"actions.{key}.code", f"{action.code.path} is over Auth0's {MAX_CODE_BYTES} byte limit for code"
+        elif not action.code.text.strip():
+            yield f"actions.{key}.code", f"{action.code.path} is empty; an Action needs its JavaScript code"
+        elif (action.config or action.claims) and CONFIG_PLACEHOLDER not in action.code.text:
             yield f"actions.{key}.code", f"{action.code.path} has no `{CONFIG_PLACEHOLDER}` placeholder for its config"
 
 

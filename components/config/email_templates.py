@@ -6,10 +6,12 @@ variables. Auth0 customises templates only once the tenant has its own email pro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from components.config.types import AssetFile, HttpsUrl, Strict
 
@@ -23,10 +25,23 @@ TemplateName = Literal[
 ]
 
 
+_ADDRESS = r"[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+"
+_SENDER = re.compile(rf"{_ADDRESS}|[^<>@]*<{_ADDRESS}>|.*\{{\{{.*\}}\}}.*")
+# Auth0 refuses a template body over 100 KB (the Management API's limit for email template bodies).
+MAX_BODY_BYTES = 100_000
+
+
+def _sender(value: str) -> str:
+    if not _SENDER.fullmatch(value.strip()):
+        raise PydanticCustomError("email_sender", "expected an address, 'Name <address>' or Liquid ({{ ... }})")
+    return value
+
+
 class EmailTemplate(Strict):
-    body: AssetFile = Field(description="Liquid HTML file, e.g. assets/emails/verify_email.html")
+    body: AssetFile = Field(description="Liquid HTML file, e.g. assets/emails/verify_email.html; at most 100 KB")
     subject: Annotated[str, Field(min_length=1, description="may use Liquid variables")]
-    from_: str | None = Field(
+    # `addr`, `Name <addr>`, or Liquid (`{{ application.name }} <no-reply@acme.example>`) that Auth0 renders.
+    from_: Annotated[str, AfterValidator(_sender), Field(max_length=320)] | None = Field(
         None, alias="from", description="sender, e.g. 'Acme <no-reply@acme.example>'; "
         "defaults to email_provider.default_from_address",
     )
@@ -35,6 +50,14 @@ class EmailTemplate(Strict):
     include_email_in_redirect: bool | None = None
     enabled: bool = True
     syntax: Literal["liquid"] = "liquid"
+
+    @field_validator("body")
+    @classmethod
+    def _within_auth0_limit(cls, body):
+        if len(body.text.encode()) > MAX_BODY_BYTES:
+            raise PydanticCustomError("body_size", "{path} is over Auth0's {limit} byte limit for a template body",
+                                      {"path": body.path, "limit": MAX_BODY_BYTES})
+        return body
 
 
 EmailTemplatesSection = dict[TemplateName, EmailTemplate]

@@ -2,9 +2,42 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 
 import pulumi
+
+EXCERPT_CHARS = 40
+MAX_LINE_CHARS = 300
+_PATH_CHARS = 100
+
+
+def looks_like_secret(value: Any) -> bool:
+    """A long token mixing character classes, without spaces, dots or slashes: an API key, a password, a JWT."""
+    if not isinstance(value, str) or len(value) < 20 or re.search(r"[\s./]", value):
+        return False
+    classes = [r"[a-z]", r"[A-Z]", r"[0-9]", r"[^a-zA-Z0-9]"]
+    return sum(bool(re.search(c, value)) for c in classes) >= 3
+
+
+def excerpt(value: Any, limit: int = EXCERPT_CHARS) -> str:
+    """A value as shown in a message: escaped (no raw control characters), cut short, never a secret-like one."""
+    if looks_like_secret(value):
+        return "<a value that looks like a secret, not shown>"
+    shown = repr(value)
+    return shown if len(shown) <= limit else f"{shown[:limit]}…({len(str(value))} chars)"
+
+
+def _mask_secrets(text: str) -> str:
+    """A safety net: whatever built the message, a secret-looking token in it is not printed."""
+    return re.sub(r"[^\s'\"./,;()\[\]{}]{20,}",
+                  lambda m: "<hidden: looks like a secret>" if looks_like_secret(m.group()) else m.group(), text)
+
+
+def _escaped(text: str, limit: int) -> str:
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return text if len(text) <= limit else f"{text[:limit - 1]}…"
 
 
 @dataclass(frozen=True, order=True)
@@ -16,7 +49,10 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        where = _escaped(where, _PATH_CHARS)
+        path = _escaped(self.path, _PATH_CHARS)
+        line = f"{where}: {path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return _escaped(_mask_secrets(line), MAX_LINE_CHARS)
 
 
 class ConfigError(pulumi.RunError):

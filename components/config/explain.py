@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, Tag, ValidationError
 
-from components.config.errors import Problem
+from components.config.errors import Problem, excerpt
 from components.config.merge import lookup
 from components.config.types import PATTERN_MEANINGS
 
@@ -67,13 +67,13 @@ def _shown(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return repr(value)
+    return excerpt(value)
 
 
 def unknown_key(key: Any, valid: typing.Iterable[str]) -> str:
     close = difflib.get_close_matches(str(key), list(valid), n=1, cutoff=0.6)
     hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"unknown key '{key}'{hint}"
+    return f"unknown key {excerpt(str(key))}{hint}"
 
 
 def _field_names(model: Any, loc: tuple) -> list[str]:

@@ -97,15 +97,24 @@ def load(
 
     merged = {key: value for key, value in blueprint_source.data.items() if key in SECTIONS}
     for section, overlay in origins.overlay.items():
+        overlay, added = _explicit_additions(section, merged.get(section), overlay, origins)
+        problems.extend(added)
         merged[section] = deep_merge(merged.get(section), overlay)
 
     unresolved: set[tuple[str, str]] = set()
+    # `ciam:var:` for `ciam:vars:` leaves every ${name} unknown: report the misspelt key once, not each use.
+    vars_misspelt = "vars" not in stack_config and any(
+        key not in SECTIONS and key not in STACK_ONLY_KEYS and "did you mean 'ciam:vars'" in unknown_key(
+            f"ciam:{key}", [f"ciam:{k}" for k in (*SECTIONS, *STACK_ONLY_KEYS)])
+        for key in stack_config)
 
     def unknown_variable(path: str, name: str) -> None:
         parts = path.split(".")
         file, dotted, line = origins.locate([int(p) if p.isdigit() else p for p in parts])
         known = ", ".join(sorted(variables)) or "none"
         unresolved.add((file, dotted))
+        if vars_misspelt:
+            return
         problems.append(Problem(file, dotted, f"unknown variable ${{{name}}} (this stack defines: {known})", line))
 
     merged = substitute(merged, variables, unknown_variable)
@@ -170,6 +179,36 @@ def load(
         raise ConfigError(problems)
     assert blueprint is not None and stack is not None
     return TenantConfig(stack_name, stack, blueprint, project_dir, tuple(sorted(unset)))
+
+
+# Sections that are collections of named entries: an overlay key naming no entry is a typo unless it says `+name`.
+COLLECTIONS = ("connections", "applications", "apis", "roles", "actions", "log_streams", "network_acls")
+
+
+def _explicit_additions(section: str, base: Any, overlay: Any, origins: _Origins) -> tuple[Any, list[Problem]]:
+    """A stack adds an entry only as `+name`; a plain unknown name (`storefrnt`) is refused with "did you mean"."""
+    if section not in COLLECTIONS or not isinstance(overlay, dict):
+        return overlay, []
+    base = base if isinstance(base, dict) else {}
+    problems = []
+    renamed = {}
+    for key, value in overlay.items():
+        name = str(key)
+        if name.startswith("+"):
+            if name[1:] in base:
+                file, dotted, line = origins.stack_key(f"ciam:{section}.{name}")
+                problems.append(Problem(file, dotted, f"'{name[1:]}' already exists in tenant.yaml; drop the '+'",
+                                        line))
+            renamed[name[1:]] = value
+            continue
+        if name not in base:
+            file, dotted, line = origins.stack_key(f"ciam:{section}.{name}")
+            message = unknown_key(name, list(base)).replace("unknown key", f"no {section} entry")
+            problems.append(Problem(file, dotted, f"{message} (to add an entry in this stack only, write '+{name}')",
+                                    line))
+            continue
+        renamed[key] = value
+    return renamed, problems
 
 
 def _secret_references(model: Any, path: tuple = ()) -> list[tuple[list, SecretRef]]:

@@ -14,7 +14,8 @@ from pulumi.runtime.settings import get_monitor
 from components.config.blueprint import SECTIONS, STACK_ONLY_KEYS
 from components.config.errors import ConfigError, Problem
 from components.config.loader import TenantConfig, load
-from components.config.sources import Source, read_yaml
+from components.config.sources import Source
+from components.config.stack_files import read_stack_file
 from components.config.types import SecretRef
 
 NAMESPACE = "ciam"
@@ -38,7 +39,7 @@ def _ciam_config() -> tuple[dict[str, Any], set[str]]:
             secrets.add(key)
             continue
         # Structured values arrive as JSON; `null` is how a stack turns an optional section off.
-        values[key] = json.loads(raw) if isinstance(raw, str) and (raw[:1] in "{[" or raw == "null") else raw
+        values[key] = _structured(full_key, raw)
     return values, secrets
 
 
@@ -55,16 +56,24 @@ def refuse_secret_overlays(file: str, secrets: set[str], stack_file: Source | No
             stack_file.line_of(f"config.ciam:{key}") if stack_file else None) for key in overlays])
 
 
+def _structured(full_key: str, raw: Any) -> Any:
+    if not (isinstance(raw, str) and (raw[:1] in "{[" or raw == "null")):
+        return raw
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        file = f"Pulumi.{pulumi.get_stack()}.yaml"
+        message = "starts like JSON but is not JSON; write the value as YAML"
+        raise ConfigError([Problem(file, full_key, message)]) from None
+
+
 def load_stack_config(project_dir: Path) -> TenantConfig:
     """Load and validate this stack's config; a `ConfigError` (printed without a traceback) on any problem."""
     stack_name = pulumi.get_stack()
     stack_file_path = project_dir / f"Pulumi.{stack_name}.yaml"
     stack_file: Source | None = None
-    if stack_file_path.is_file():  # only for line numbers in messages; values come from Pulumi
-        try:
-            stack_file = read_yaml(stack_file_path)
-        except ConfigError:
-            stack_file = None
+    if stack_file_path.exists():  # values come from Pulumi; the file gives line numbers and its own checks
+        stack_file = read_stack_file(project_dir, stack_name)
     values, secrets = _ciam_config()
     refuse_secret_overlays(f"Pulumi.{stack_name}.yaml", secrets, stack_file)
     return load(

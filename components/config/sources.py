@@ -1,14 +1,39 @@
-"""Reading YAML files while remembering the line of every key, for error messages."""
+"""The one place every input file is read and parsed: size, encoding, control characters, YAML limits.
+
+Every reader here raises a `ConfigError` naming the file (and line or byte offset), never a traceback, so the
+loader and every CLI get the same guarantees whatever file a user breaks.
+"""
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from components.config.errors import ConfigError, Problem
+from components.config.errors import ConfigError, Problem, excerpt
+
+# Far above any real tenant (the shipped tenant.yaml is ~13 KB); a bigger file is a mistake or an attack.
+MAX_YAML_BYTES = 1_000_000
+# Auth0's largest text fields (Action code, templates) are 100 KB; an asset bigger than this cannot be sent.
+MAX_ASSET_BYTES = 1_000_000
+MAX_JSON_BYTES = 50_000_000  # `pulumi preview --json` of a large tenant
+# Nodes after alias expansion, and nesting depth: a few lines of aliases can otherwise expand to gigabytes.
+MAX_YAML_NODES = 200_000
+MAX_YAML_DEPTH = 40
+
+STACK_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def stack_name_problem(name: str) -> str | None:
+    """Why `name` cannot be a stack name of this project, or None; `::` or `;` in it would corrupt URNs or shells."""
+    if isinstance(name, str) and STACK_NAME.fullmatch(name) and len(name) <= 100:
+        return None
+    return f"stack name {excerpt(name)} is not valid: expected lower-case letters, digits and '-' ([a-z0-9][a-z0-9-]*)"
 
 
 @dataclass
@@ -41,7 +66,7 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}'", key_node.start_mark
+                None, None, f"duplicate key {excerpt(key)}", key_node.start_mark
             )
         seen.add(key)
     return loader.construct_mapping(node, deep=deep)
@@ -50,39 +75,158 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def _index_lines(node: yaml.Node, prefix: str, lines: dict[str, int]) -> None:
+def _check_shape(root: yaml.Node, file: str) -> None:
+    """Count nodes as if aliases were expanded, and the depth, without expanding anything (memoised per node)."""
+    sizes: dict[int, int] = {}
+    depths: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            on_path.discard(key)
+            sizes[key] = 1 + sum(sizes[id(c)] for c in children)
+            depths[key] = 1 + max((depths[id(c)] for c in children), default=0)
+            if sizes[key] > MAX_YAML_NODES:
+                _refuse(file, node, f"expands to more than {MAX_YAML_NODES} values (aliases?); refusing to read it")
+            if depths[key] > MAX_YAML_DEPTH:
+                _refuse(file, node, f"is nested more than {MAX_YAML_DEPTH} levels deep; refusing to read it")
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            _refuse(file, node, "an alias refers to the value that contains it (a recursive structure)")
+        if len(on_path) > MAX_YAML_DEPTH:
+            _refuse(file, node, f"is nested more than {MAX_YAML_DEPTH} levels deep; refusing to read it")
+        on_path.add(key)
+        stack.append((node, True))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, _ in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    _refuse(file, key_node, "a key must be a plain name, not a list or mapping")
+        stack.extend((c, False) for c in children if id(c) not in sizes)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
-            lines[path] = key_node.start_mark.line + 1
-            _index_lines(value_node, path, lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            path = f"{prefix}.{index}"
-            lines[path] = item.start_mark.line + 1
-            _index_lines(item, path, lines)
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _refuse(file: str, node: yaml.Node, message: str) -> None:
+    raise ConfigError([Problem(file, "", f"invalid YAML: {message}", node.start_mark.line + 1)])
+
+
+def _index_lines(root: yaml.Node, lines: dict[str, int]) -> None:
+    pending: list[tuple[yaml.Node, str]] = [(root, "")]
+    while pending:
+        node, prefix = pending.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
+                lines.setdefault(path, key_node.start_mark.line + 1)
+                pending.append((value_node, path))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                path = f"{prefix}.{index}"
+                lines.setdefault(path, item.start_mark.line + 1)
+                pending.append((item, path))
+        if len(lines) > MAX_YAML_NODES:
+            return
+
+
+def check_text(text: str, file: str) -> None:
+    """Control characters (NUL, escape ...) have no place in a config or asset file; name the line."""
+    found = _CONTROL.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        raise ConfigError([Problem(file, "", f"control character {found.group()!r} in the file; remove it", line)])
 
 
 def parse_yaml(text: str, file: str) -> Source:
+    check_text(text, file)
     loader = _UniqueKeyLoader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_shape(node, file)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         reason = " ".join(part for part in (error.context, error.problem) if part)
         raise ConfigError([Problem(file, "", f"invalid YAML: {reason}", line)]) from None
+    except yaml.YAMLError as error:
+        raise ConfigError([Problem(file, "", f"invalid YAML: {excerpt(str(error), 120)}")]) from None
+    except RecursionError:
+        raise ConfigError([Problem(file, "", "invalid YAML: nested too deeply")]) from None
     finally:
         loader.dispose()
     lines: dict[str, int] = {}
     if node is not None:
-        _index_lines(node, "", lines)
+        _index_lines(node, lines)
     return Source(file=file, data=data if data is not None else {}, lines=lines)
+
+
+def read_text(path: Path, display_name: str | None = None, max_bytes: int = MAX_YAML_BYTES) -> str:
+    """A UTF-8 text file, or a `ConfigError` saying precisely why not (missing, a directory, too big, encoding)."""
+    name = display_name or path.name
+    if path.is_dir():
+        raise ConfigError([Problem(name, "", "is a directory; expected a file")])
+    if not path.is_file():
+        raise ConfigError([Problem(name, "", "file not found")])
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ConfigError([Problem(name, "", f"is {size} bytes; the limit is {max_bytes}")])
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ConfigError([Problem(name, "", f"cannot be read: {error.strerror}")]) from None
+    return decode(raw, name)
+
+
+def decode(raw: bytes, name: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise ConfigError([Problem(
+            name, "", f"is not UTF-8 text: byte {raw[error.start]:#04x} at offset {error.start}; save it as UTF-8",
+            line,
+        )]) from None
+    return text.removeprefix("\ufeff")
 
 
 def read_yaml(path: Path, display_name: str | None = None) -> Source:
     name = display_name or path.name
-    if not path.is_file():
-        raise ConfigError([Problem(name, "", "file not found")])
-    return parse_yaml(path.read_text(encoding="utf-8"), name)
+    return parse_yaml(read_text(path, name), name)
+
+
+def read_mapping(path: Path, display_name: str | None = None, what: str = "a mapping") -> Source:
+    """A YAML file whose top level must be a mapping with plain-name keys."""
+    source = read_yaml(path, display_name)
+    if not isinstance(source.data, dict):
+        raise ConfigError([Problem(source.file, "", f"expected {what} at the top level; got {_kind(source.data)}")])
+    return source
+
+
+def _kind(value: Any) -> str:
+    return {list: "a list", str: "a string", int: "a number", float: "a number", bool: "true/false"}.get(
+        type(value), type(value).__name__)
+
+
+def read_json(text_or_bytes: str | bytes, name: str) -> Any:
+    """JSON with the same guarantees as YAML: UTF-8, a size limit, nesting depth; a `ConfigError` otherwise."""
+    text = decode(text_or_bytes, name) if isinstance(text_or_bytes, bytes) else text_or_bytes
+    if len(text) > MAX_JSON_BYTES:
+        raise ConfigError([Problem(name, "", f"is over {MAX_JSON_BYTES} bytes")])
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ConfigError([Problem(name, "", f"not valid JSON: {error.msg}", error.lineno)]) from None
+    except RecursionError:
+        raise ConfigError([Problem(name, "", "not valid JSON: nested too deeply")]) from None

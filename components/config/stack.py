@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from components.config.types import Domain, Strict
+
+AUTH0_TENANT_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*(\.[a-z]{2}[0-9]?)?\.auth0\.com")
 
 
 class StackSettings(Strict):
@@ -22,6 +26,18 @@ class StackSettings(Strict):
         description="protect data-bearing resources (database connections, custom domain) from deletion; "
         "defaults to true in production",
     )
+
+    @field_validator("tenant_domain")
+    @classmethod
+    def _an_auth0_tenant(cls, value: str) -> str:
+        # The canonical tenant name, not a custom domain: <tenant>.auth0.com or <tenant>.<region>.auth0.com.
+        if not AUTH0_TENANT_DOMAIN.fullmatch(value.lower()):
+            raise PydanticCustomError(
+                "auth0_tenant_domain",
+                "expected the Auth0 tenant's own domain, <tenant>.auth0.com or <tenant>.<region>.auth0.com "
+                "(eu, us, au, jp, uk, ca ...), not a custom domain",
+            )
+        return value.lower()
 
     @property
     def is_production(self) -> bool:

@@ -89,8 +89,9 @@ class TenantSection(Strict):
     default_redirection_uri: HttpsUrl | None = Field(None, description="the tenant login URI")
     default_audience: str | None = None
     default_directory: str | None = None
-    session_lifetime: Annotated[float, Field(gt=0, description="hours")] | None = None
-    idle_session_lifetime: Annotated[float, Field(gt=0, description="hours")] | None = None
+    # Auth0 caps both at 8760 hours (365 days); a larger value is refused by the Management API.
+    session_lifetime: Annotated[float, Field(gt=0, le=8760, description="hours, at most 8760 (365 days)")] | None = None
+    idle_session_lifetime: Annotated[float, Field(gt=0, le=8760, description="hours, at most 8760")] | None = None
     enabled_locales: list[Locale] = Field(default_factory=lambda: ["en"], min_length=1)
     allowed_logout_urls: list[HttpsUrl] = Field(default_factory=list)
     sandbox_version: Literal["18", "22"] | None = None

@@ -18,6 +18,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from components.config.errors import ConfigError
+from components.config.sources import MAX_ASSET_BYTES, check_text, read_text
+
 
 class Strict(BaseModel):
     """Base of every config model: unknown keys are errors, values are not coerced across types."""
@@ -108,9 +111,19 @@ def _load_asset(value: Any, info: ValidationInfo) -> Asset:
     file = (root / value).resolve()
     if not file.is_relative_to(root.resolve()):
         raise PydanticCustomError("asset_outside", "the file must be inside the project: {path}", {"path": value})
+    if file.is_dir():
+        raise PydanticCustomError("asset_directory", "{path} is a directory; expected a file", {"path": value})
     if not file.is_file():
         raise PydanticCustomError("asset_missing", "file not found: {path}", {"path": value})
-    return Asset(path=value, text=file.read_text(encoding="utf-8"))
+    try:
+        text = read_text(file, value, MAX_ASSET_BYTES)
+        check_text(text, value)
+    except ConfigError as error:
+        problem = error.problems[0]
+        where = f"{value} line {problem.line}" if problem.line else value
+        raise PydanticCustomError("asset_unreadable", "{where}: {why}",
+                                  {"where": where, "why": problem.message}) from None
+    return Asset(path=value, text=text)
 
 
 AssetFile = Annotated[

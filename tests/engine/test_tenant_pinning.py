@@ -20,7 +20,7 @@ def test_auth0_domain_in_environment_for_another_tenant_is_refused(project, monk
     with pytest.raises(ConfigError) as caught:
         project.plan("live")
     message = str(caught.value)
-    assert "Pulumi.live.yaml: ciam:stack.tenant_domain: AUTH0_DOMAIN is 'globex-sandbox.eu.auth0.com'" in message
+    assert "Pulumi.live.yaml: AUTH0_DOMAIN: AUTH0_DOMAIN is 'globex-sandbox.eu.auth0.com'" in message
     assert "pinned to 'globex.eu.auth0.com'" in message
 
 
