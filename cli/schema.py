@@ -21,6 +21,8 @@ _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 _VARIABLE = {"type": "string", "pattern": r"\$\{[A-Za-z0-9_]+\}", "description": "a ${name} from ciam:vars"}
 _SCALAR_TYPES = {"string", "number", "integer", "boolean"}
+# A whole-value `${name}` keeps the type of the stack's value, so a list may be one too (imports write these).
+_WHOLE_VARIABLE = {"type": "string", "pattern": r"^\$\{[A-Za-z0-9_]+\}$", "description": "a ${name} from ciam:vars"}
 
 
 def _allow_variables(node: Any) -> Any:
@@ -39,6 +41,8 @@ def _allow_variables(node: Any) -> Any:
             walked[key] = value
     if walked.get("type") in _SCALAR_TYPES or "enum" in walked or "const" in walked:
         return {"anyOf": [walked, _VARIABLE]}
+    if walked.get("type") == "array":
+        return {"anyOf": [walked, _WHOLE_VARIABLE]}
     return walked
 
 
