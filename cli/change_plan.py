@@ -84,6 +84,7 @@ class StackChanges:
     resources: list[ResourceChange] = field(default_factory=list)
     settings: list[PropertyChange] = field(default_factory=list)  # ciam:stack, outputs, secrets
     diagram: str = ""  # Mermaid picture of the new plan with the changed nodes marked (Markdown only)
+    warnings: list[str] = field(default_factory=list)  # the stack protects less than at the base: shown first
 
     @property
     def auth0(self) -> list[ResourceChange]:
@@ -109,6 +110,7 @@ class StackChanges:
                            for action in ("add", "update", "replace", "delete")},
             "resources": [c.as_json() for c in self.resources],
             "stack_settings": [s.as_json() for s in self.settings],
+            "warnings": list(self.warnings),
         }
 
 

@@ -67,6 +67,8 @@ def render_tree(stacks: list[StackChanges], colour: bool = False) -> str:
     out: list[str] = []
     for changes in stacks:
         out += [f"Change plan for stack {changes.stack}", ""]
+        if changes.warnings:
+            out += [f"WARNING: {warning}" for warning in changes.warnings] + [""]
         for key, items in _grouped(changes).items():
             out.append(_group_title(key))
             for change in items:
@@ -108,7 +110,8 @@ def resource_block(change: ResourceChange) -> str:
 
 def markdown_blocks(changes: StackChanges) -> list[str]:
     """The change plan of a stack as self-contained Markdown blocks: summary first, then one per resource."""
-    blocks = [f"**{changes.summary()}**\n" + (f"\n{component_note(changes)}\n" if component_note(changes) else "")]
+    blocks = [f"> [!WARNING]\n> {warning}\n" for warning in changes.warnings]
+    blocks.append(f"**{changes.summary()}**\n" + (f"\n{component_note(changes)}\n" if component_note(changes) else ""))
     if not changes.has_changes:
         blocks.append("No changes against the base commit.\n")
     for key, items in _grouped(changes).items():

@@ -23,6 +23,7 @@ from cli.change_render import RENDERERS
 from cli.offline import Plan, Record
 from cli.references import with_references
 from cli.render import workstream_of
+from cli.stack_protection import lowered, protection_of
 from cli.tenant_diagram import diagram
 from components.config.errors import ConfigError
 from components.config.stacks import stack_names
@@ -147,8 +148,17 @@ def stack_changes(base_entry, head_entry, stack: str) -> StackChanges:
         groups.update({r.urn: workstream_of(r, by_urn) for r in plan.resources})
     changes = compare(before, after, groups)
     changes.settings = settings_changes(before_settings, after_settings)
+    changes.warnings = protection_warnings(before_settings, after_settings)
     changes.diagram = diagram(after, {c.name: c.action for c in changes.resources})
     return changes
+
+
+def protection_warnings(before_settings: dict, after_settings: dict) -> list[str]:
+    """A change that lowers the stack's protection (production -> other, protect_data off), for the top."""
+    def protection(settings: dict):
+        return protection_of({"config": {"ciam:stack": (settings or {}).get("ciam:stack")}})
+    return [f"lowers this stack's protection: {reason}"
+            for reason in lowered(protection(before_settings), protection(after_settings))]
 
 
 def changes_between(project_dir: Path, base: str | None, stacks: list[str] | None) -> list[StackChanges]:
