@@ -89,9 +89,10 @@ class TenantSection(Strict):
     default_redirection_uri: HttpsUrl | None = Field(None, description="the tenant login URI")
     default_audience: str | None = None
     default_directory: str | None = None
-    # Auth0 caps both at 8760 hours (365 days); a larger value is refused by the Management API.
+    # Auth0's system limits (Enterprise plans; Essential and Professional get less, 30 days and 3 days): a
+    # session lasts at most 525,600 minutes (365 days), an idle session at most 144,000 minutes (100 days).
     session_lifetime: Annotated[float, Field(gt=0, le=8760, description="hours, at most 8760 (365 days)")] | None = None
-    idle_session_lifetime: Annotated[float, Field(gt=0, le=8760, description="hours, at most 8760")] | None = None
+    idle_session_lifetime: Annotated[float, Field(gt=0, le=2400, description="hours, at most 2400")] | None = None
     enabled_locales: list[Locale] = Field(default_factory=lambda: ["en"], min_length=1)
     allowed_logout_urls: list[HttpsUrl] = Field(default_factory=list)
     sandbox_version: Literal["18", "22"] | None = None
