@@ -147,8 +147,29 @@ def check_text(text: str, file: str) -> None:
         raise ConfigError([Problem(file, "", f"control character {found.group()!r} in the file; remove it", line)])
 
 
+def _check_depth_of_events(text: str, file: str) -> None:
+    """The nesting depth, from the flat event stream: libyaml's composer crashes the process (a segmentation
+    fault, no exception) on some ten thousand nested brackets, before any node could be counted."""
+    loader = _SafeLoader(text)
+    depth = 0
+    try:
+        while (event := loader.get_event()) is not None and not isinstance(event, yaml.StreamEndEvent):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    raise ConfigError([Problem(file, "", f"is nested more than {MAX_YAML_DEPTH} levels deep; "
+                                               "refusing to read it", event.start_mark.line + 1)])
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass  # parse_yaml reports the syntax error with its line
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str, file: str) -> Source:
     check_text(text, file)
+    _check_depth_of_events(text, file)
     loader = _UniqueKeyLoader(text)
     try:
         node = loader.get_single_node()

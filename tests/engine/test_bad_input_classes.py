@@ -35,6 +35,10 @@ CASES = {
         f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n"
         for i in range(8)), "expands to more than"),
     "deep nesting": ("tenant.yaml", "a: " + "[" * 3000 + "]" * 3000 + "\n", "nested"),
+    # libyaml's composer ends the process with a segmentation fault on this, so it must be refused before
+    "unclosed nesting deep enough to crash libyaml": ("tenant.yaml", "a: " + "[" * 100_000 + "\n", "nested"),
+    "deep nesting in a stack file": (STACK_FILE, BASE_STACK + "  ciam:vars:\n    x: " + "{a: " * 100_000 + "\n",
+                                     "nested"),
     "stack file a list": (STACK_FILE, "- a\n", "expected a stack file"),
     "config a string": (STACK_FILE, "config: hello\n", "config: expected a mapping"),
     "non-string key": (STACK_FILE, BASE_STACK + "  1: x\n", "a config key must be a name"),
