@@ -19,6 +19,7 @@ from cli.adopt.sections import (
     email_templates,
     log_streams,
     network_acls,
+    organizations,
     pages,
     prompts,
     resource_servers,
@@ -27,8 +28,9 @@ from cli.adopt.sections import (
     triggers,
 )
 
-MAPPINGS = (tenant, custom_domains, clients, resource_servers, client_grants, databases, connections, roles, actions,
-            triggers, prompts, attack_protection, log_streams, network_acls, pages, email_provider, email_templates)
+MAPPINGS = (tenant, custom_domains, clients, resource_servers, client_grants, databases, connections, organizations,
+            roles, actions, triggers, prompts, attack_protection, log_streams, network_acls, pages, email_provider,
+            email_templates)
 
 # Sections Auth0 has retired: never carried over.
 RETIRED = {
@@ -42,7 +44,7 @@ NOT_YET = (
     "actionModules", "branding", "themes", "guardianFactors", "guardianFactorProviders",
     "guardianFactorTemplates", "guardianPolicies", "guardianPhoneFactorSelectedProvider",
     "guardianPhoneFactorMessageTypes", "phoneProviders", "phoneTemplates", "riskAssessment",
-    "supplementalSignals", "eventStreams", "organizations", "forms",
+    "supplementalSignals", "eventStreams", "forms",
     "flows", "flowVaultConnections", "selfServiceProfiles", "tokenExchangeProfiles", "connectionProfiles",
     "userAttributeProfiles", "rateLimitPolicies", "migrations",
 )
