@@ -1,10 +1,12 @@
 """The `options` block of an enterprise auth0.Connection (samlp, oidc, okta, waad, google-apps, ad); pure.
 
-Secrets come in through `secret`, like the other connection kinds; certificates are the PEM text of their file.
+Secrets come in through `secret`, like the other connection kinds. Certificates are PEM files; the Management API
+takes them base64-encoded (`signingCert`, `signingKey.cert`), the signing key itself as plain PEM.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable
 
@@ -42,9 +44,10 @@ def _saml(connection: SamlConnection, secret: SecretResolver) -> auth0.Connectio
         **_common(connection),
         sign_in_endpoint=connection.sign_in_endpoint,
         sign_out_endpoint=connection.sign_out_endpoint,
-        signing_cert=connection.signing_cert.text,
+        signing_cert=_base64(connection.signing_cert.text),
         sign_saml_request=connection.sign_saml_request,
-        signing_key=auth0.ConnectionOptionsSigningKeyArgs(key=secret(key.key), cert=key.cert.text) if key else None,
+        signing_key=(auth0.ConnectionOptionsSigningKeyArgs(key=secret(key.key), cert=_base64(key.cert.text))
+                     if key else None),
         signature_algorithm=connection.signature_algorithm,
         digest_algorithm=connection.digest_algorithm,
         protocol_binding=connection.protocol_binding,
@@ -106,3 +109,7 @@ def enterprise_options(connection: EnterpriseConnection, secret: SecretResolver)
     if isinstance(connection, GoogleWorkspaceConnection):
         return _google_workspace(connection, secret)
     return _active_directory(connection)
+
+
+def _base64(pem: str) -> str:
+    return base64.b64encode(pem.encode()).decode()

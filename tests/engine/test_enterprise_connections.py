@@ -3,6 +3,8 @@ plans, secrets kept secret, certificates read from assets/, and one-line errors 
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from tests.engine.b2b_fixture import STACKS, B2bProject, b2b_plan
@@ -28,9 +30,9 @@ def test_every_enterprise_strategy_is_planned_in_every_stack(plan):
 def test_saml_reads_certificates_from_assets_and_keeps_the_signing_key_secret(plan):
     saml = _connections(plan)["partner-saml"]
     options = saml.inputs["options"]
-    assert options["signingCert"].startswith(PEM), saml.urn
+    assert base64.b64decode(options["signingCert"]).decode().startswith(PEM), f"{saml.urn}: base64 of the PEM file"
     assert options["signingKey"] == {"key": "[secret]", "cert": options["signingKey"]["cert"]}, saml.urn
-    assert options["signingKey"]["cert"].startswith(PEM), saml.urn
+    assert base64.b64decode(options["signingKey"]["cert"]).decode().startswith(PEM), saml.urn
     assert options["signInEndpoint"] == "https://idp.partner.example/saml/sso", saml.urn
     assert options["signatureAlgorithm"] == "rsa-sha256" and options["digestAlgorithm"] == "sha256", saml.urn
     assert options["domainAliases"] == ["partner.example"], saml.urn
