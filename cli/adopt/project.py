@@ -26,6 +26,7 @@ from components.config.merge import lookup
 
 REPORT_FILE = "import-report.md"
 _PLACEHOLDER_DOMAIN = "example.auth0.com"
+_ENGINE_DIR = Path(__file__).resolve().parents[2]
 # Fields that are a resource's identity in Auth0 (a connection's name holds its users; an API's identifier is
 # the audience of every token): a rejected one takes the whole object out, never just the field.
 IDENTITY_FIELDS = ("name", "identifier", "strategy", "template")
@@ -141,6 +142,30 @@ def validate(stage: Path, translation: Translation, documents: dict[str, dict]) 
     raise ImportFailed(["tenant.yaml: the imported blueprint does not validate"])
 
 
+def production_findings(stage: Path, documents: dict[str, dict]) -> list[str]:
+    """The mandatory rules each imported production stack fails: an imported tenant is often not yet what the
+    production checks ask for (legacy flags left unset, no MFA), and the program refuses to deploy it so."""
+    from cli.check import check_plan
+    from cli.offline import run_program
+
+    production = [s for s, d in documents.items() if d["config"]["ciam:stack"].get("environment") == "production"]
+    if not production:
+        return []
+    for name in ("__main__.py", "Pulumi.yaml"):  # the engine's program, only to plan the staged files
+        if not (stage / name).exists():
+            shutil.copy(_ENGINE_DIR / name, stage / name)
+    findings = []
+    for stack in production:
+        try:
+            result = check_plan(run_program(stage, stack), "production")
+        except ConfigError as error:
+            findings.append(f"`{stack}`: does not plan yet: {str(error).splitlines()[0]}")
+            continue
+        findings += sorted(f"`{stack}`: {v.rule.name} on {v.resource}: {v.why}. Fix: {v.rule.fix}"
+                           for v in result.mandatory)
+    return findings
+
+
 def _write_blueprint(stage: Path, translation: Translation) -> None:
     header = ("# yaml-language-server: $schema=./schema/tenant.schema.json\n"
               "# Imported by `make import`; see import-report.md for what was not carried over.\n")
@@ -171,6 +196,7 @@ def write_project(translation: Translation, into: Path, force: bool, extra: dict
             (stage / f"Pulumi.{stack}.yaml").write_text(text, encoding="utf-8")
         for name, text in (extra or {}).items():
             (stage / name).write_text(text, encoding="utf-8")
+        translation.report.production_checks = production_findings(stage, written_stacks)
         report = translation.report.markdown(list(documents))
         (stage / REPORT_FILE).write_text(report, encoding="utf-8")
         for file in [*files, REPORT_FILE]:

@@ -13,6 +13,7 @@ class Report:
     secrets: dict[str, set[str]] = field(default_factory=dict)  # config key -> stacks ("" = every stack)
     secret_values_found: list[str] = field(default_factory=list)  # key paths that held a real secret
     notes: list[str] = field(default_factory=list)
+    production_checks: list[str] = field(default_factory=list)  # mandatory rules a production stack fails as imported
 
     def unexpressed(self, section: str, path: str, why: str = "not expressible in this project's model yet") -> None:
         self.not_expressed.setdefault(section, []).append((path, why))
@@ -24,6 +25,10 @@ class Report:
         out = ["# Import report", ""]
         if self.warnings:
             out += ["## Warnings", "", *(f"- {w}" for w in self.warnings), ""]
+        if self.production_checks:
+            out += ["## Production checks to fix before the first deploy", "",
+                    "The program refuses to deploy a production stack that fails a mandatory rule; as imported:", "",
+                    *(f"- {line}" for line in self.production_checks), ""]
         out += ["## Secrets to set", ""]
         if not self.secrets:
             out.append("None.")
