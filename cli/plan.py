@@ -27,6 +27,7 @@ from cli.render import RENDERERS  # noqa: E402
 from components.config.errors import ConfigError, excerpt  # noqa: E402
 from components.config.script_syntax import syntax_problems  # noqa: E402
 from components.config.sources import stack_name_problem  # noqa: E402
+from components.config.stacks import stack_names  # noqa: E402
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -35,7 +36,10 @@ def plan_or_exit(stack: str, project_dir: Path = PROJECT_DIR) -> Plan:
     """Run the program offline; on bad config print the problems (no traceback) and exit 2."""
     stack_name_or_exit(stack)
     if not (project_dir / f"Pulumi.{stack}.yaml").is_file():
-        stacks = sorted(p.name[len("Pulumi."):-len(".yaml")] for p in project_dir.glob("Pulumi.*.yaml"))
+        try:
+            stacks = stack_names(project_dir)
+        except ConfigError as error:
+            sys.exit(str(error))
         sys.exit(f"error: no stack file Pulumi.{stack}.yaml (stacks: {', '.join(stacks)})")
     script_problems, notice = syntax_problems(project_dir)
     if notice:

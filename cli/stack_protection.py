@@ -22,6 +22,8 @@ from typing import Any
 import yaml
 
 from cli.plan import PROJECT_DIR
+from components.config.errors import ConfigError
+from components.config.stacks import stack_names
 
 OVERRIDE_VARIABLE = "CIAM_ALLOW_PROTECTION_CHANGE"
 PRODUCTION = "production"
@@ -93,10 +95,6 @@ def override_allowed() -> bool:
     return os.environ.get(OVERRIDE_VARIABLE, "").strip().lower() in ("1", "true", "yes")
 
 
-def stacks_in(project_dir: Path) -> list[str]:
-    return sorted(p.name.removeprefix("Pulumi.").removesuffix(".yaml") for p in project_dir.glob("Pulumi.*.yaml"))
-
-
 def main(argv: list[str] | None = None, project_dir: Path = PROJECT_DIR) -> int:
     parser = argparse.ArgumentParser(prog="make protection", description=__doc__.splitlines()[0])
     parser.add_argument("--base", required=True, help="the base ref, e.g. origin/main")
@@ -104,12 +102,15 @@ def main(argv: list[str] | None = None, project_dir: Path = PROJECT_DIR) -> int:
     args = parser.parse_args(argv)
     problems = []
     try:
-        for stack in args.stack or sorted(set(stacks_in(project_dir))):
+        for stack in args.stack or stack_names(project_dir):
             base = protection_of(base_stack_file(args.base, stack, project_dir))
             for reason in lowered(base, protection_of(head_stack_file(stack, project_dir))):
                 problems.append(f"Pulumi.{stack}.yaml: {reason} (lowers protection against {args.base})")
     except OSError as error:
         print(f"error: {error}", file=sys.stderr)
+        return 2
+    except ConfigError as error:
+        print(str(error), file=sys.stderr)
         return 2
     if not problems:
         print(f"stack protection: no stack is less protected than at {args.base}")
