@@ -29,7 +29,7 @@ help:
 	@echo "make import FROM=<a0deploy export> [CONFIG=\"dev=config.dev.json ...\"] [INTO=.] [FORCE=1] [STRICT=1]  adopt an auth0-deploy-cli export"
 	@echo "make export STACK=<stack> [INTO=.] [FORCE=1]          read the stack's live tenant into tenant.yaml, assets and import.json"
 	@echo "make guard [FILE=preview.json] [BASE=<ref>]           fail a prod preview --json that costs data, protection or logins (stdin without FILE)"
-	@echo "make protection [BASE=origin/main]                    fail a stack file that lowers its protection against BASE"
+	@echo "make protection [BASE=origin/main] [STACK=<stack>]    fail a stack file that lowers its protection against BASE"
 	@echo "make test                                             lint, then pytest, then test-js (what CI runs)"
 	@echo "make lint                                             ruff on the Python code"
 	@echo "make test-js                                          node --test on the *.test.js under assets/ and .github/"
@@ -96,8 +96,9 @@ guard: $(BIN)/.installed
 	@$(BIN)/python -m cli.guard --file '$(subst ','\'',$(FILE))' $(if $(filter-out file,$(origin STACK)),$(call valid_stack,$(STACK),STACK)--stack '$(STACK)') $(if $(BASE),--base '$(BASE)')
 
 # Fails when a stack file lowers its protection against BASE (production -> other, protect_data off).
+# Every stack, or only STACK when given explicitly (the deploy job compares its own stack with its last deployment).
 protection: $(BIN)/.installed
-	@$(BIN)/python -m cli.stack_protection --base $(or $(BASE),origin/main)
+	@$(BIN)/python -m cli.stack_protection --base '$(subst ','\'',$(or $(BASE),origin/main))' $(if $(filter-out file,$(origin STACK)),$(call valid_stack,$(STACK),STACK)--stack '$(STACK)')
 
 stacks: $(BIN)/.installed
 	@$(BIN)/python -m cli.stacks
