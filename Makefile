@@ -3,10 +3,17 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STACK ?= dev
+# The stacks are the Pulumi.<stack>.yaml files: STACK and FROM default to the first in promotion order (`make
+# stacks`), TO to the last; each is looked up once, and only by a target that uses it.
+_stack_end = $(or $(shell $(BIN)/python -m cli.stacks --$1),$(error no stack found: name one, e.g. $2=<stack> (make stacks lists them)))
+_first_stack = $(eval _first_stack := $(call _stack_end,first,STACK))$(_first_stack)
+_last_stack = $(eval _last_stack := $(call _stack_end,last,TO))$(_last_stack)
+STACK ?= $(_first_stack)
+# A defaulted stack is named on stderr, so that `make check` on the first stack is not read as a check of the last.
+defaulted = $(if $(filter file,$(origin $1)),echo "$1 not given: $($1) ($2 in promotion order; make stacks lists them)" >&2;)
 FORMAT ?= tree
-FROM ?= dev
-TO ?= prod
+FROM ?= $(_first_stack)
+TO ?= $(_last_stack)
 FILE ?= -
 FUZZ_SECONDS ?= 120
 
@@ -29,7 +36,7 @@ help:
 	@echo "make import FROM=<a0deploy export> [CONFIG=\"dev=config.dev.json ...\"] [INTO=.] [FORCE=1] [STRICT=1]  adopt an auth0-deploy-cli export"
 	@echo "make export STACK=<stack> [INTO=.] [FORCE=1]          read the stack's live tenant into tenant.yaml, assets and import.json"
 	@echo "make guard [FILE=preview.json] [BASE=<ref>]           fail a prod preview --json that costs data, protection or logins (stdin without FILE)"
-	@echo "make protection [BASE=origin/main]                    fail a stack file that lowers its protection against BASE"
+	@echo "make protection [BASE=origin/main] [STACK=<stack>]    fail a stack file that lowers its protection against BASE"
 	@echo "make test                                             lint, then pytest, then test-js (what CI runs)"
 	@echo "make lint                                             ruff on the Python code"
 	@echo "make test-js                                          node --test on the *.test.js under assets/ and .github/"
@@ -49,9 +56,9 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@touch $@
 
 plan: $(BIN)/.installed
-	@$(call valid_stack,$(STACK),STACK)$(BIN)/python -m cli.plan --stack '$(STACK)' --format '$(subst ','\'',$(FORMAT))'
+	@$(call valid_stack,$(STACK),STACK)$(call defaulted,STACK,the first)$(BIN)/python -m cli.plan --stack '$(STACK)' --format '$(subst ','\'',$(FORMAT))'
 
-# BASE defaults to the merge base with main; STACK, when not given, means every stack (not the default dev).
+# BASE defaults to the merge base with main; STACK, when not given, means every stack (not the default first stack).
 changes: $(BIN)/.installed
 	@$(BIN)/python -m cli.changes --format '$(subst ','\'',$(FORMAT))' $(if $(BASE),--base '$(subst ','\'',$(BASE))') \
 		$(if $(filter-out file,$(origin STACK)),$(call valid_stack,$(STACK),STACK)--stack '$(STACK)') \
@@ -85,30 +92,31 @@ preview-templates: $(BIN)/.installed
 	@$(BIN)/python -m cli.preview $(if $(filter-out file,$(origin STACK)),--stack $(STACK))
 
 check: $(BIN)/.installed
-	@$(call valid_stack,$(STACK),STACK)$(BIN)/python -m cli.check --stack '$(STACK)' $(if $(BASE),--base '$(BASE)')
+	@$(call valid_stack,$(STACK),STACK)$(call defaulted,STACK,the first)$(BIN)/python -m cli.check --stack '$(STACK)' $(if $(BASE),--base '$(BASE)')
 
 diff: $(BIN)/.installed
-	@$(call valid_stack,$(FROM),FROM)$(call valid_stack,$(TO),TO)$(BIN)/python -m cli.diff --from '$(FROM)' --to '$(TO)'
+	@$(call valid_stack,$(FROM),FROM)$(call valid_stack,$(TO),TO)$(call defaulted,FROM,the first)$(call defaulted,TO,the last)$(BIN)/python -m cli.diff --from '$(FROM)' --to '$(TO)'
 
 # Reads `pulumi preview --json` (FILE, or stdin); CIAM_ALLOW_DESTRUCTIVE=1 (the deploy workflow's allow-destructive input) lets a reviewed change through.
-# The stack comes from the preview itself; STACK is passed on only when given explicitly (never the default dev).
+# The stack comes from the preview itself; STACK is passed on only when given explicitly (never the default first stack).
 guard: $(BIN)/.installed
 	@$(BIN)/python -m cli.guard --file '$(subst ','\'',$(FILE))' $(if $(filter-out file,$(origin STACK)),$(call valid_stack,$(STACK),STACK)--stack '$(STACK)') $(if $(BASE),--base '$(BASE)')
 
 # Fails when a stack file lowers its protection against BASE (production -> other, protect_data off).
+# Every stack, or only STACK when given explicitly (the deploy job compares its own stack with its last deployment).
 protection: $(BIN)/.installed
-	@$(BIN)/python -m cli.stack_protection --base $(or $(BASE),origin/main)
+	@$(BIN)/python -m cli.stack_protection --base '$(subst ','\'',$(or $(BASE),origin/main))' $(if $(filter-out file,$(origin STACK)),$(call valid_stack,$(STACK),STACK)--stack '$(STACK)')
 
 stacks: $(BIN)/.installed
 	@$(BIN)/python -m cli.stacks
 
-# FROM is also diff's source stack; an import passes the export path in it.
+# FROM is also diff's source stack; an import passes the export path in it (never the default stack).
 INTO ?= .
 import: $(BIN)/.installed
-	@$(BIN)/python -m cli.import_tenant --from "$(FROM)" --config "$(CONFIG)" --into "$(INTO)" $(if $(FORCE),--force) $(if $(STRICT),--strict) $(if $(ENVIRONMENT),--environment $(ENVIRONMENT)) $(if $(IMPORT_IDS),--import-ids $(IMPORT_IDS))
+	@$(if $(filter file,$(origin FROM)),$(error make import needs FROM=<a0deploy export>))$(BIN)/python -m cli.import_tenant --from "$(FROM)" --config "$(CONFIG)" --into "$(INTO)" $(if $(FORCE),--force) $(if $(STRICT),--strict) $(if $(ENVIRONMENT),--environment $(ENVIRONMENT)) $(if $(IMPORT_IDS),--import-ids $(IMPORT_IDS))
 
 export: $(BIN)/.installed
-	@$(call valid_stack,$(STACK),STACK)$(BIN)/python -m cli.export_tenant --stack '$(STACK)' --into "$(INTO)" $(if $(FORCE),--force)
+	@$(call valid_stack,$(STACK),STACK)$(call defaulted,STACK,the first)$(BIN)/python -m cli.export_tenant --stack '$(STACK)' --into "$(INTO)" $(if $(FORCE),--force)
 
 scopes: $(BIN)/.installed
 	@$(BIN)/python -m cli.scopes $(if $(EXPORT),--export)

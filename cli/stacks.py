@@ -1,6 +1,7 @@
 """`make stacks`: the project's stacks in promotion order, discovered from the `Pulumi.<stack>.yaml` files.
 
 `--matrix` prints the GitHub Actions matrix the workflows run on (one entry per stack, in promotion order).
+`--first`/`--last` print the first/last stack in promotion order: make's defaults for STACK, FROM and TO.
 Bad stack files: one line per problem on stderr, exit 2.
 """
 
@@ -45,9 +46,18 @@ def matrix(infos: list[StackInfo]) -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="make stacks", description=__doc__.splitlines()[0])
     parser.add_argument("--matrix", action="store_true", help="the GitHub Actions matrix as one line of JSON")
+    ends = parser.add_mutually_exclusive_group()
+    ends.add_argument("--first", action="store_true", help="only the first stack in promotion order")
+    ends.add_argument("--last", action="store_true", help="only the last stack in promotion order")
     parser.add_argument("--dir", type=Path, default=PROJECT_DIR, help="the project directory")
     args = parser.parse_args(argv)
     infos = stacks_or_exit(args.dir)
+    if args.first or args.last:
+        if not infos:
+            print(f"no Pulumi.<stack>.yaml in {args.dir}: name the stack (STACK=<stack>)", file=sys.stderr)
+            sys.exit(2)
+        print(infos[0 if args.first else -1].name)
+        return
     if args.matrix:
         print(json.dumps(matrix(infos), sort_keys=True, separators=(",", ":")))
         return

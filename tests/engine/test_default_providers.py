@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from cli.offline import stack_config
+from tests.conftest import fixture_copy, fixture_stacks
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
@@ -18,6 +19,5 @@ def test_the_project_disables_the_default_auth0_provider_for_every_stack():
 
 
 def test_the_engine_sees_the_setting():
-    stack = sorted(PROJECT_DIR.glob("Pulumi.*.yaml"))[0].name.removeprefix("Pulumi.").removesuffix(".yaml")
-    values, _ = stack_config(PROJECT_DIR, stack)
+    values, _ = stack_config(fixture_copy("full").root, fixture_stacks("full")[0])
     assert json.loads(values["pulumi:disable-default-providers"]) == ["auth0"]

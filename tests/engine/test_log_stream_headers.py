@@ -35,7 +35,7 @@ def test_the_secret_header_reaches_the_resource_as_a_secret(project):
                                          {"header": "X-Source", "value": "auth0"}]},
     }
     project.write_blueprint(blueprint)
-    stack = sorted(p.name for p in project.root.glob("Pulumi.*.yaml"))[0][len("Pulumi."):-len(".yaml")]
+    stack = project.stacks()[0]
     plan = project.plan(stack)
     [stream] = [r for r in plan.resources if r.urn.endswith("-siem-headers")]
     headers = stream.inputs["sink"]["httpCustomHeaders"]

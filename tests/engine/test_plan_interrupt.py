@@ -11,17 +11,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import fixture_copy, fixture_stacks
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
-
-
-def some_stack() -> str:
-    return sorted(PROJECT_DIR.glob("Pulumi.*.yaml"))[0].name[len("Pulumi."):-len(".yaml")]
+TENANT = "full"
 
 
 @pytest.mark.parametrize("delay", [0.3, 0.8, 1.5])
 def test_an_interrupted_plan_exits_cleanly_and_never_prints_half_a_plan(delay):
-    child = subprocess.Popen([sys.executable, "-m", "cli.plan", "--stack", some_stack(), "--format", "json"],
-                             cwd=PROJECT_DIR, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    command = [sys.executable, "-m", "cli.plan", "--stack", fixture_stacks(TENANT)[0], "--format", "json",
+               "--project-dir", str(fixture_copy(TENANT).root)]
+    child = subprocess.Popen(command, cwd=PROJECT_DIR, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     time.sleep(delay)
     child.send_signal(signal.SIGINT)
     try:

@@ -15,11 +15,10 @@ from cli.offline import run_program
 
 
 def production_stack(project) -> str:
-    for path in sorted(project.root.glob("Pulumi.*.yaml")):
-        stack = path.name.removeprefix("Pulumi.").removesuffix(".yaml")
-        if stack and project.stack_file(stack)["config"]["ciam:stack"]["environment"] == "production":
-            return stack
-    pytest.skip("no production stack in the project copy")
+    try:
+        return project.production_stack
+    except StopIteration:
+        pytest.skip("no production stack in the project copy")
 
 
 def loopback_everywhere(project, stack: str) -> None:

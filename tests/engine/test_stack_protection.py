@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import subprocess
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cli import guard, stack_protection
+from cli import deployed_commit, guard, stack_protection
 from cli.stack_protection import OVERRIDE_VARIABLE, Protection, lowered
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "preview"
@@ -82,3 +83,44 @@ def test_the_guard_keeps_a_downgraded_stack_production_against_the_base(repo):
 ])
 def test_what_counts_as_lowering(base, head, expected):
     assert len(lowered(base, head)) == expected, (base, head)
+
+
+def head(repo: Path, ref: str = "HEAD") -> str:
+    found = subprocess.run(["git", "rev-parse", ref], cwd=repo, capture_output=True, text=True, check=True)
+    return found.stdout.strip()
+
+
+def update(commit: str, result: str = "succeeded", kind: str = "update") -> dict:
+    return {"kind": kind, "result": result, "environment": {"git.head": commit, "git.dirty": "false"}}
+
+
+def deployed_base(repo: Path, history: list, *fallbacks: str) -> tuple[int, str]:
+    out = io.StringIO()
+    argv = [arg for ref in fallbacks for arg in ("--fallback", ref)]
+    with contextlib.redirect_stdout(out):
+        code = deployed_commit.main(argv, project_dir=repo, stdin=io.StringIO(json.dumps(history)))
+    return code, out.getvalue().strip()
+
+
+def test_a_lowering_merged_after_an_undeployed_push_is_caught_against_the_last_deployment(repo, capsys):
+    deployed = head(repo)
+    write_stack(repo, "live", environment="staging")  # merged, but its deployment never ran (approval refused)
+    git(repo, "commit", "-q", "-am", "lower live")
+    (repo / "README").write_text("unrelated\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "next push")
+    before = head(repo, "HEAD^")  # the next push's github.event.before already lowers live
+    assert stack_protection.main(["--base", before, "--stack", "live"], project_dir=repo) == 0
+    history = [update("f" * 40, result="failed"), update(head(repo, "HEAD^"), result="failed"),
+               update(deployed, kind="preview"), update(deployed)]
+    code, line = deployed_base(repo, history, before, "HEAD^")
+    assert (code, line) == (0, f"commit={deployed}"), "the base must be the last succeeded update's commit"
+    assert stack_protection.main(["--base", deployed, "--stack", "live"], project_dir=repo) == 1
+    assert "Pulumi.live.yaml: ciam:stack.environment: production -> staging" in capsys.readouterr().err
+
+
+def test_without_a_recorded_deployment_the_first_resolving_fallback_is_the_base(repo):
+    git(repo, "commit", "-q", "--allow-empty", "-m", "second")
+    unknown = update("e" * 40)  # deployed from a clone whose commit this checkout lacks
+    assert deployed_base(repo, [unknown], "0" * 40, "HEAD^") == (0, f"commit={head(repo, 'HEAD^')}")
+    assert deployed_base(repo, [], "", "no-such-ref") == (2, "")

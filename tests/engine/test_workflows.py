@@ -202,3 +202,55 @@ def test_every_stack_is_planned_checked_and_diffed_on_pull_requests():
     script = next(s["run"] for s in job["steps"] if "run" in s and "make plan" in s["run"])
     for command in ('make plan STACK="$STACK" FORMAT=markdown', 'make check STACK="$STACK"', "make diff FROM="):
         assert command in script
+
+
+def pulumi_up_jobs():
+    """Every job of every workflow with a step that runs `pulumi up`: the deploy jobs."""
+    for path in WORKFLOWS:
+        for job_id, job in load(path).get("jobs", {}).items():
+            steps = job.get("steps", [])
+            ups = [i for i, s in enumerate(steps) if re.search(r"\bpulumi up\b", s.get("run", ""))]
+            if ups:
+                yield path.name, job_id, steps, ups[0]
+
+
+DEPLOY_JOBS = list(pulumi_up_jobs())
+
+
+def test_some_job_deploys():
+    assert DEPLOY_JOBS, "no job runs `pulumi up`: the deploy tests below would check nothing"
+
+
+@pytest.mark.parametrize("name,job_id,steps,up", DEPLOY_JOBS, ids=[f"{d[0]}:{d[1]}" for d in DEPLOY_JOBS])
+def test_every_deploy_compares_the_stacks_protection_with_its_last_deployment_before_pulumi_up(
+        name, job_id, steps, up):
+    where = f"{name}: job {job_id}"
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout.get("with", {}).get("fetch-depth") == 0, f"{where}: a shallow checkout has no base commit"
+    compare = [i for i, s in enumerate(steps) if "make protection" in s.get("run", "")]
+    assert compare and compare[0] < up, f"{where}: no `make protection` step before `pulumi up`"
+    step = steps[compare[0]]
+    assert 'BASE="$BASE"' in step["run"] and 'STACK="$STACK"' in step["run"], f"{where}: {step['run']!r}"
+    assert step["env"]["STACK"] == "${{ inputs.stack }}", f"{where}: compares another stack"
+    assert "if" not in step, f"{where}: the comparison must run for every stack, production or not"
+    base_id = re.fullmatch(r"\$\{\{ steps\.(?P<id>[\w-]+)\.outputs\.commit \}\}", step["env"]["BASE"])
+    assert base_id, f"{where}: BASE must be the recorded deployed commit, not {step['env']['BASE']!r}"
+    source = next(i for i, s in enumerate(steps) if s.get("id") == base_id["id"])
+    assert source < compare[0] and "python -m cli.deployed_commit" in steps[source]["run"], where
+    assert "pulumi stack history" in steps[source]["run"], f"{where}: the deployed commit comes from the history"
+    assert steps[source]["env"]["BEFORE"] == "${{ github.event.before }}" and '--fallback "$BEFORE"' in \
+        steps[source]["run"], f"{where}: without a recorded deployment, the pre-push commit is the base"
+    assert step["env"]["CIAM_ALLOW_PROTECTION_CHANGE"] == "${{ inputs.allow-protection-change && '1' || '' }}", \
+        f"{where}: the override comes only from the reviewed dispatch input"
+
+
+def test_only_a_dispatch_on_main_can_allow_a_protection_change():
+    deploy = workflow("deploy.yml")
+    assert deploy["on"]["workflow_dispatch"]["inputs"]["allow-protection-change"]["default"] is False
+    assert deploy["jobs"]["deploy"]["with"]["allow-protection-change"] == \
+        "${{ github.event_name == 'workflow_dispatch' && inputs.allow-protection-change }}"
+    for path in WORKFLOWS:
+        on = load(path)["on"]
+        if {"pull_request", "pull_request_target"} & ({on} if isinstance(on, str) else set(on)):
+            text = path.read_text()
+            assert "CIAM_ALLOW_PROTECTION_CHANGE" not in text and "allow-protection-change" not in text, path.name
