@@ -31,6 +31,7 @@ FORCES_REPLACEMENT: dict[str, tuple[str, ...]] = {
     "auth0:index/triggerActions:TriggerActions": ("trigger",),
     "auth0:index/promptCustomText:PromptCustomText": ("language", "prompt"),
     "auth0:index/promptScreenPartials:PromptScreenPartials": ("promptType",),
+    "auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate": ("type",),
 }
 _PAIRING_THRESHOLD = 0.5
 

@@ -75,14 +75,16 @@ SCOPES_BY_TYPE: dict[str, tuple[tuple[str, ...], str]] = {
     "auth0:index/attackProtection:AttackProtection": (
         ("read:attack_protection", "update:attack_protection"), "/attack-protection/*"),
     "auth0:index/guardian:Guardian": (
-        ("read:guardian_factors", "update:guardian_factors", "read:mfa_policies", "update:mfa_policies"),
-        "/guardian/factors/* (factors, phone message types) and /guardian/policies"),
+        ("read:guardian_factors", "update:guardian_factors", "read:mfa_policies", "update:mfa_policies",
+         "read:tenant_settings", "update:tenant_settings"),
+        "/guardian/factors/* (factors, push and Duo settings, phone message types, OTP settings), "
+        "/guardian/policies and, with mfa.settings, /guardian/settings (tenant settings scopes)"),
     "auth0:index/phoneProvider:PhoneProvider": (
         ("read:phone_providers", "create:phone_providers", "update:phone_providers", "delete:phone_providers"),
         "/branding/phone/providers (the tenant-level provider of the Unified Phone Experience)"),
     "auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate": (
         ("read:phone_templates", "create:phone_templates", "update:phone_templates", "delete:phone_templates"),
-        "/branding/phone/templates (otp_enroll, otp_verify)"),
+        "/branding/phone/templates (otp_enroll, otp_verify, change_password, blocked_account, password_breach)"),
     "auth0:index/branding:Branding": (
         ("read:branding", "update:branding", "delete:branding"),
         "GET/PATCH /branding and GET/PUT/DELETE /branding/templates/universal-login"),

@@ -125,12 +125,14 @@ class CiamTenant(pulumi.ComponentResource):
         return universal_login
 
     def _phone_provider(self) -> PhoneProvider | None:
-        """Tenant-wide (Unified Phone Experience): MFA and passwordless SMS both send through it."""
+        """Tenant-wide (Unified Phone Experience): MFA and passwordless SMS both send through it, with the
+        tenant's phone templates."""
         settings = self._config.blueprint.phone_provider
         if settings is None:
             return None
         after = [self._tenant_settings, *([self._actions] if settings.name == "custom" else [])]
-        return PhoneProvider(f"{self._name}-phone", PhoneProviderArgs(settings, after=after), opts=self._child)
+        return PhoneProvider(f"{self._name}-phone", PhoneProviderArgs(
+            settings, after=after, templates=self._config.blueprint.phone_templates), opts=self._child)
 
     def _customization(self, custom_domain: CustomDomain | None, universal_login: UniversalLogin | None) -> None:
         name, blueprint, child = self._name, self._config.blueprint, self._child

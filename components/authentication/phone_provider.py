@@ -1,19 +1,22 @@
-"""User authentication: the tenant-level phone provider (Unified Phone Experience).
+"""User authentication: the tenant-level phone provider (Unified Phone Experience) and its message templates.
 
 Creates: auth0.PhoneProvider (twilio or custom), which sends every SMS and voice message of the tenant:
-MFA codes and passwordless `sms` connections. A custom provider waits for its Action (`after`).
+MFA codes and passwordless `sms` connections. A custom provider waits for its Action (`after`). And one
+auth0.BrandingPhoneNotificationTemplate per `phone_templates` entry (SMS text, voice text, sender), each
+applied after the provider, since Auth0 customises phone templates only with an external provider.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import pulumi
 import pulumi_auth0 as auth0
 
 from components.config.phone_provider import PhoneProviderSection
+from components.config.phone_templates import PhoneTemplate
 from components.config.runtime import secret_value
 from components.config.types import SecretRef
 
@@ -22,6 +25,7 @@ from components.config.types import SecretRef
 class PhoneProviderArgs:
     settings: PhoneProviderSection
     after: Sequence[pulumi.Resource] = ()
+    templates: Mapping[str, PhoneTemplate] = field(default_factory=dict)  # keyed by Auth0's template type
 
 
 def phone_provider_arguments(settings: PhoneProviderSection, secret: Callable[[SecretRef], Any]) -> dict[str, Any]:
@@ -40,6 +44,19 @@ def phone_provider_arguments(settings: PhoneProviderSection, secret: Callable[[S
     }
 
 
+def phone_template_arguments(kind: str, template: PhoneTemplate) -> dict[str, Any]:
+    content = template.content
+    return {
+        "type": kind,
+        "disabled": template.disabled,
+        "content": auth0.BrandingPhoneNotificationTemplateContentArgs(
+            from_=content.from_,
+            body=auth0.BrandingPhoneNotificationTemplateContentBodyArgs(text=content.body.text,
+                                                                        voice=content.body.voice),
+        ) if content else None,
+    }
+
+
 class PhoneProvider(pulumi.ComponentResource):
     provider_id: pulumi.Output[str]
 
@@ -49,5 +66,10 @@ class PhoneProvider(pulumi.ComponentResource):
             f"{name}-provider", **phone_provider_arguments(args.settings, secret_value),
             opts=pulumi.ResourceOptions(parent=self, depends_on=list(args.after)),
         )
+        for kind, template in args.templates.items():
+            auth0.BrandingPhoneNotificationTemplate(
+                f"{name}-{kind.replace('_', '-')}", **phone_template_arguments(kind, template),
+                opts=pulumi.ResourceOptions(parent=self, depends_on=[provider]),
+            )
         self.provider_id = provider.id
         self.register_outputs({"provider_id": self.provider_id})

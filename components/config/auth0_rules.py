@@ -95,6 +95,17 @@ def classic_pages_need_classic_login(blueprint: Blueprint) -> Problems:
                 "customize the Universal Login prompts (prompt_texts, prompt_partials) instead")
 
 
+def webauthn_relying_party_fits_the_login_domain(blueprint: Blueprint) -> Problems:
+    domain = blueprint.custom_domain.domain if blueprint.custom_domain else None
+    for factor in ("webauthn_roaming", "webauthn_platform"):
+        settings = getattr(blueprint.mfa, factor, None) if blueprint.mfa else None
+        identifier = settings.relying_party_identifier if settings else None
+        if domain and identifier and domain != identifier and not domain.endswith(f".{identifier}"):
+            yield f"mfa.{factor}.relying_party_identifier", (
+                f"{identifier} is not {domain} or a suffix of it: WebAuthn keys work only for the login domain "
+                "or a registrable suffix of it")
+
+
 AUTH0_RULES = [
     custom_domain_in_emails_needs_a_ready_domain,
     default_domain_needs_verification,
@@ -103,4 +114,5 @@ AUTH0_RULES = [
     prompt_texts_fit_the_login_flow,
     prompt_text_screens_are_known,
     classic_pages_need_classic_login,
+    webauthn_relying_party_fits_the_login_domain,
 ]

@@ -35,6 +35,7 @@ from components.config.organizations import Organization, organizations_name_kno
 from components.config.pages import PagesSection
 from components.config.parity import ParitySection
 from components.config.phone_provider import PhoneProviderSection, phone_checks
+from components.config.phone_templates import PhoneTemplatesSection, phone_templates_checks
 from components.config.prompt_partials import PromptPartialsSection, partials_fit_their_prompt
 from components.config.prompt_texts import PromptTextsSection, prompt_languages_are_enabled
 from components.config.prompts import PromptSettings
@@ -54,6 +55,7 @@ class Blueprint(Strict):
     prompts: PromptSettings | None = None
     mfa: MfaSettings | None = None
     phone_provider: PhoneProviderSection | None = None
+    phone_templates: PhoneTemplatesSection = Field(default_factory=dict)
     attack_protection: AttackProtectionSettings | None = None
     actions: ActionsSection = Field(default_factory=dict)
     action_modules: ActionModulesSection = Field(default_factory=dict)
@@ -89,6 +91,7 @@ CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = [
     prompt_languages_are_enabled,
     email_templates_need_a_provider,
     phone_checks,
+    phone_templates_checks,
     organizations_name_known_connections,
     event_streams_name_usable_log_streams,
     references_name_known_keys,

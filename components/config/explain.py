@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -47,7 +48,10 @@ def _explain(item: dict, model: type[BaseModel]) -> str:
     if kind == "missing":
         return "required but missing"
     if kind == "literal_error":
-        return f"expected one of {ctx['expected']}; got {_shown(value)}"
+        close = difflib.get_close_matches(value, re.findall(r"'([^']*)'", ctx["expected"]), n=1, cutoff=0.6) \
+            if isinstance(value, str) else []
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"expected one of {ctx['expected']}; got {_shown(value)}{hint}"
     if kind == "union_tag_invalid":
         return f"{ctx['discriminator'].strip(chr(39))} must be one of {ctx['expected_tags']}; got {_shown(ctx['tag'])}"
     if kind == "string_pattern_mismatch":

@@ -1,11 +1,12 @@
 """Checks on the stack as a whole: what must exist (email provider, log stream, templates, MFA, the phone
-provider SMS MFA sends through) and what must not (Rules, Hooks)."""
+provider SMS MFA and the phone templates send through) and what must not (Rules, Hooks)."""
 
 from __future__ import annotations
 
 from .model import Rule, Subject
 from .tokens import (
     ATTACK_PROTECTION,
+    BRANDING_PHONE_TEMPLATE,
     CLIENT,
     CUSTOM_DOMAIN,
     EMAIL_PROVIDER,
@@ -14,6 +15,7 @@ from .tokens import (
     HOOK,
     LOG_STREAM,
     PHONE_PROVIDER,
+    PHONE_TEMPLATE,
     RESOURCE_SERVER,
     RULE,
     RULE_CONFIG,
@@ -74,21 +76,26 @@ def _mfa(resources):
         props = guardian.props
         factors = [f for f in _MFA_FACTOR_SWITCHES if get(props, f) is True]
         factors += [f for f in _MFA_FACTOR_BLOCKS if get(props, f, "enabled") is True]
+        if factors == ["webauthnPlatform"]:
+            factors = []  # Auth0 refuses device biometrics as the only factor
         if not get(props, "policy") or get(props, "policy") == "never" or not factors:
             yield "Guardian needs a policy other than never and at least one enabled factor", guardian.urn
 
 
 def _sms_provider(resources):
-    phone_guardians = [g for g in _of(resources, GUARDIAN) if get(g.props, "phone", "enabled") is True]
-    if not phone_guardians:
+    senders = [g for g in _of(resources, GUARDIAN) if get(g.props, "phone", "enabled") is True]
+    templates = _of(resources, BRANDING_PHONE_TEMPLATE, PHONE_TEMPLATE)
+    senders += [t for t in templates if get(t.props, "disabled") is not True]
+    if not senders:
         return
     providers = _of(resources, PHONE_PROVIDER)
     usable = [p for p in providers if get(p.props, "name") in SMS_PROVIDERS and get(p.props, "disabled") is not True]
     if not usable:
         found = ", ".join(f"{get(p.props, 'name')!r}{' (disabled)' if get(p.props, 'disabled') is True else ''}"
                           for p in providers) or "none"
-        yield (f"phone MFA is on but no enabled auth0:index/phoneProvider:PhoneProvider named one of "
-               f"{list(SMS_PROVIDERS)} (found: {found})"), phone_guardians[0].urn
+        what = "phone MFA is on" if senders[0].type == GUARDIAN else "phone templates are customised"
+        yield (f"{what} but no enabled auth0:index/phoneProvider:PhoneProvider named one of "
+               f"{list(SMS_PROVIDERS)} (found: {found})"), senders[0].urn
 
 
 def _offline_access(resources):
@@ -115,7 +122,7 @@ STACK_RULES = [
          "add the custom_domain section", False, stack_check=_custom_domain),
     Rule("email-templates-verify-reset", "Email templates are customised, verify and reset at least",
          "add enabled email templates verify_email and reset_email", False, stack_check=_email_templates),
-    Rule("guardian-sms-provider", "SMS MFA uses Twilio or a custom provider, not Auth0's",
+    Rule("guardian-sms-provider", "SMS MFA and phone templates use Twilio or a custom provider, not Auth0's",
          "add the phone_provider section (name twilio or custom, disabled false) and set "
          "tenant.phone_consolidated_experience: true", True, stack_check=_sms_provider),
     Rule("guardian-mfa-configured", "MFA is configured: a Guardian policy and a factor",

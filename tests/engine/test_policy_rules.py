@@ -136,3 +136,28 @@ def test_environment_comes_from_the_stack_config_the_cli_hands_the_pack():
 def test_unknown_environment_fails_closed_as_production():
     assert environment_from_config({}) is None
     assert is_production(environment_from_config({"ciam:stack": "not json"}))
+
+
+def _templates_only(provider: dict | None):
+    """Phone MFA off, one customised phone template, and the given phone provider (None: no provider)."""
+    stack = [*GOOD_STACK, ("auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate",
+                           "otp-verify", {"type": "otp_verify", "disabled": False,
+                                          "content": {"body": {"text": "{{ code }}"}}})]
+    return [*stack, (t.PHONE_PROVIDER, "phone", provider)] if provider else stack
+
+
+def test_phone_templates_without_a_phone_provider_fail():
+    (message,) = run_stack("guardian-sms-provider", _templates_only(None))
+    assert "phone templates are customised but no enabled auth0:index/phoneProvider" in message, message
+
+
+def test_phone_templates_through_twilio_pass():
+    assert run_stack("guardian-sms-provider", _templates_only({"name": "twilio", "disabled": False})) == []
+
+
+def test_device_biometrics_alone_is_not_a_configured_mfa():
+    stack = replaced(t.GUARDIAN, {"policy": "all-applications", "webauthnPlatform": {"enabled": True}})
+    assert run_stack("guardian-mfa-configured", stack), "webauthn_platform alone must fail (Auth0 requires another)"
+    stack = replaced(t.GUARDIAN, {"policy": "all-applications", "webauthnPlatform": {"enabled": True},
+                                  "push": {"enabled": True, "provider": "guardian"}})
+    assert run_stack("guardian-mfa-configured", stack) == [], "biometrics with push must pass"

@@ -7,7 +7,7 @@ import pulumi
 from components.authentication.apis import grants
 from components.authentication.applications import client_arguments
 from components.authentication.attack_protection import attack_protection_arguments
-from components.authentication.mfa import guardian_arguments, phone_templates
+from components.authentication.guardian_arguments import guardian_arguments, phone_templates
 from components.authentication.phone_provider import phone_provider_arguments
 from components.config.applications import Application
 from components.config.attack_protection import AttackProtectionSettings
