@@ -39,6 +39,14 @@ def test_saml_reads_certificates_from_assets_and_keeps_the_signing_key_secret(pl
     assert saml.inputs["showAsButton"] is False and saml.inputs["displayName"] == "Partner SSO", saml.urn
 
 
+def test_a_saml_connection_from_its_metadata_url_plans_no_endpoint_or_certificate(plan):
+    saml = _connections(plan)["partner-saml-metadata"]
+    options = saml.inputs["options"]
+    assert options["metadataUrl"] == ("https://adfs.woodgrove.example/FederationMetadata/2007-06/"
+                                      "FederationMetadata.xml"), saml.urn
+    assert not {"signingCert", "signInEndpoint", "signOutEndpoint"} & set(options), f"{saml.urn}: {sorted(options)}"
+
+
 def test_oauth_enterprise_connections_plan_their_provider_settings_with_secret_client_secrets(plan):
     connections = _connections(plan)
     expected = {
@@ -78,6 +86,12 @@ def test_enterprise_connections_are_enabled_for_their_applications_and_not_prote
      "connections.partner-saml.signing_cert"),
     (lambda c: c["partner-saml"].update(sign_saml_request=False), "connections.partner-saml.signing_key"),
     (lambda c: c["partner-ad"].update(domain_aliases=["Not A Domain"]), "connections.partner-ad.domain_aliases.0"),
+    (lambda c: c["partner-saml"].pop("signing_cert"),
+     "connections.partner-saml: set metadata_url, or both sign_in_endpoint and signing_cert"),
+    (lambda c: c["partner-saml-metadata"].update(sign_in_endpoint="https://idp.woodgrove.example/sso"),
+     "connections.partner-saml-metadata.metadata_url: with metadata_url, Auth0 reads the endpoints"),
+    (lambda c: c["partner-saml-metadata"].update(metadata_url="adfs.woodgrove.example/metadata.xml"),
+     "connections.partner-saml-metadata.metadata_url"),
 ])
 def test_bad_enterprise_options_fail_with_their_key_path(tmp_path, edit, expected):
     message = B2bProject(tmp_path).problems(lambda data: edit(data["connections"]))

@@ -166,3 +166,21 @@ def test_other_enterprise_strategies_and_certificate_spellings(tmp_path):
     plan = run_program(into, "dev")
     strategies = sorted(r.inputs["strategy"] for r in plan.of_type(CONNECTION))
     assert strategies == ["ad", "google-apps", "okta", "samlp", "waad"], strategies
+
+
+def test_a_saml_connection_with_only_a_metadata_url_is_carried(tmp_path):
+    url = "https://adfs.woodgrove.example/FederationMetadata/2007-06/FederationMetadata.xml"
+    export = {"connections": [{"name": "woodgrove", "strategy": "samlp", "options": {
+        # Auth0 fills the endpoint in from the metadata; the export carries it alongside the URL.
+        "metadataUrl": url, "signInEndpoint": "https://adfs.woodgrove.example/adfs/ls",
+        "domain_aliases": ["woodgrove.example"], "debug": True}}]}
+    source = tmp_path / "export" / "tenant.yaml"
+    source.parent.mkdir()
+    source.write_text(yaml.safe_dump(export))
+    into, report = imported(tmp_path, source, f"dev={FIXTURES}/configs/config.dev.json")
+    woodgrove = yaml.safe_load((into / "tenant.yaml").read_text())["connections"]["woodgrove"]
+    assert woodgrove["metadata_url"] == url and "sign_in_endpoint" not in woodgrove, woodgrove
+    assert "`connections.woodgrove`:" not in report, "connections.woodgrove: left out although it has metadataUrl"
+    assert "`connections.woodgrove.options.debug`" in report, "an option with no field must still be reported"
+    saml = connection(run_program(into, "dev"), "woodgrove")
+    assert saml.inputs["options"]["metadataUrl"] == url, saml.urn
