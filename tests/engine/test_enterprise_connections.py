@@ -103,3 +103,32 @@ def test_a_misspelt_enterprise_option_suggests_the_right_one(tmp_path):
     message = B2bProject(tmp_path).problems(
         lambda data: data["connections"]["partner-saml"].update(sign_in_endpont="https://x.example"))
     assert "connections.partner-saml.sign_in_endpont" in message and "sign_in_endpoint" in message, message
+
+
+def test_social_permissions_and_profile_options_are_planned(plan):
+    connections = _connections(plan)
+    facebook, github = connections["facebook"].inputs["options"], connections["github"].inputs["options"]
+    assert facebook["scopes"] == ["email", "public_profile", "user_birthday"], connections["facebook"].urn
+    assert facebook["nonPersistentAttrs"] == ["birthday"], connections["facebook"].urn
+    assert facebook["setUserRootAttributes"] == "on_first_login", connections["facebook"].urn
+    assert github["scopes"] == ["email", "read_user", "read_org"], connections["github"].urn
+    assert connections["linkedin"].inputs["options"]["strategyVersion"] == 3, connections["linkedin"].urn
+    google = connections["google-oauth2"]
+    assert google.inputs["options"]["allowedAudiences"] == [
+        "100000000002-acmeandroid.apps.googleusercontent.com"], google.urn
+
+
+@pytest.mark.parametrize(("edit", "expected"), [
+    (lambda c: c["google-oauth2"].update(scopes=["email", "gmial"]),
+     "connections.google-oauth2.scopes: 'gmial' is not a google-oauth2 permission Auth0 knows; did you mean 'gmail'?"),
+    (lambda c: c["github"].update(scopes=["user:email"]), "connections.github.scopes: 'user:email' is not a github"),
+    (lambda c: c["facebook"].update(strategy_version=2),
+     "connections.facebook.strategy_version: strategy_version applies only to linkedin and windowslive"),
+    (lambda c: c["github"].update(allowed_audiences=["x"]),
+     "connections.github.allowed_audiences: allowed_audiences applies only to google-oauth2"),
+    (lambda c: c["facebook"].update(set_user_root_attributes="always"),
+     "connections.facebook.set_user_root_attributes"),
+])
+def test_bad_social_options_fail_with_their_key_path(tmp_path, edit, expected):
+    message = B2bProject(tmp_path).problems(lambda data: edit(data["connections"]))
+    assert expected in message, message
