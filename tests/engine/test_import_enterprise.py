@@ -224,3 +224,19 @@ def test_social_permission_flags_and_profile_options_become_fields(tmp_path):
         assert f"`connections.{name}.options." not in report, f"connections.{name}: options still reported\n{report}"
     plan = run_program(into, "dev")
     assert connection(plan, "github").inputs["options"]["scopes"] == ["email", "read_user", "read_org"]
+
+
+def test_a_clients_express_configuration_is_reported_not_copied_in_its_api_shape(tmp_path):
+    express = {"initiate_login_uri_template": "https://portal.example/login?org={organization_id}",
+               "user_attribute_profile_id": "uap_1", "connection_profile_id": "cop_1", "enable_client": True,
+               "enable_organization": True, "okta_oin_client_id": "oin1", "admin_login_domain": "login.example.com"}
+    export = {"clients": [{"name": "Portal", "app_type": "regular_web", "organization_usage": "allow",
+                           "callbacks": ["https://portal.example/cb"], "express_configuration": express}]}
+    source = tmp_path / "export" / "tenant.yaml"
+    source.parent.mkdir()
+    source.write_text(yaml.safe_dump(export))
+    into, report = imported(tmp_path, source, f"dev={FIXTURES}/configs/config.dev.json")
+    portal = yaml.safe_load((into / "tenant.yaml").read_text())["applications"]["portal"]
+    assert "express_configuration" not in portal, "applications.portal.express_configuration: copied as the API has it"
+    assert "`applications.portal.express_configuration`" in report, report
+    run_program(into, "dev")
