@@ -128,6 +128,8 @@ def check_actions(actions: dict[str, Action]) -> Iterable[tuple[str, str]]:
             yield f"actions.{key}.claims", f"only a post-login Action adds claims; this one runs on {action.trigger}"
         if "claims" in action.config:
             yield f"actions.{key}.config.claims", "'claims' is reserved; use actions.<key>.claims"
+        if action.trigger in UNBOUND_TRIGGER_VERSIONS and action.bind and "bind" in action.model_fields_set:
+            yield f"actions.{key}.bind", f"a {action.trigger} Action is never bound to a flow; drop bind"
         if action.forms and action.trigger != "post-login":
             yield f"actions.{key}.forms", f"only a post-login Action renders forms; this one runs on {action.trigger}"
         if "forms" in action.config:
