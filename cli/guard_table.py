@@ -40,7 +40,11 @@ COSTS: dict[str, Cost] = {
         LOGINS, "a new profile ID: SSO set-up tickets issued for the old one stop working"),
     "auth0:index/selfServiceProfileCustomText:SelfServiceProfileCustomText": Cost(
         None, "texts of the SSO set-up pages, re-created from code"),
-    "auth0:index/form:Form": Cost(LOGINS, "prompts and flows that render the form get a form ID that no longer exists"),
+    "auth0:index/tokenExchangeProfile:TokenExchangeProfile": Cost(
+        LOGINS, "token exchange requests with its subject token type fail until the profile exists again"),
+    "auth0:index/userAttributeProfile:UserAttributeProfile": Cost(
+        LOGINS, "a new profile ID: express configurations and SSO set-up that name the old one break"),
+    "auth0:index/form:Form": Cost(LOGINS, "Actions that render the form name a form ID that no longer exists"),
     "auth0:index/flow:Flow": Cost(LOGINS, "forms that run the flow point at a flow ID that no longer exists"),
     "auth0:index/flowVaultConnection:FlowVaultConnection": Cost(
         LOGINS, "flows lose the connection's credentials (secrets are set again only on the next deploy)"),

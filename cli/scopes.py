@@ -44,6 +44,12 @@ SCOPES_BY_TYPE: dict[str, tuple[tuple[str, ...], str]] = {
     "auth0:index/selfServiceProfileCustomText:SelfServiceProfileCustomText": (
         ("read:self_service_profile_custom_texts", "update:self_service_profile_custom_texts"),
         "/self-service-profiles/{id}/custom-text/{language}/{page}"),
+    "auth0:index/tokenExchangeProfile:TokenExchangeProfile": (
+        ("read:token_exchange_profiles", "create:token_exchange_profiles", "update:token_exchange_profiles",
+         "delete:token_exchange_profiles"), "/token-exchange-profiles"),
+    "auth0:index/userAttributeProfile:UserAttributeProfile": (
+        ("read:user_attribute_profiles", "create:user_attribute_profiles", "update:user_attribute_profiles",
+         "delete:user_attribute_profiles"), "/user-attribute-profiles"),
     "auth0:index/organization:Organization": (
         ("read:organizations", "create:organizations", "update:organizations", "delete:organizations"),
         "/organizations"),

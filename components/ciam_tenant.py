@@ -2,8 +2,9 @@
 
 This is the only place where components meet. Creates, by workstream (each when configured):
 - architecture: TenantSettings, CustomDomain
-- provisioning and authentication: Applications, Apis, Roles, Connections, Organizations, FormsAndFlows,
-  SelfServiceSso, UniversalLogin, PhoneProvider, Mfa, AttackProtection
+- provisioning and authentication: UserAttributeProfiles, Applications, Apis, Roles, Connections,
+  Organizations, FormsAndFlows, TokenExchangeProfiles, SelfServiceSso, UniversalLogin, PhoneProvider, Mfa,
+  AttackProtection
 - customization: Branding, PromptTexts, PromptPartials, HostedPages, EmailTemplates
 - authorization: ActionModules, Actions
 - operations: EmailProvider, LogStreams, EventStreams, Firewall
@@ -23,7 +24,9 @@ from components.authentication.mfa import Mfa, MfaArgs
 from components.authentication.organizations import Organizations, OrganizationsArgs
 from components.authentication.phone_provider import PhoneProvider, PhoneProviderArgs
 from components.authentication.self_service_sso import SelfServiceSso, SelfServiceSsoArgs
+from components.authentication.token_exchange_profiles import TokenExchangeProfiles, TokenExchangeProfilesArgs
 from components.authentication.universal_login import UniversalLogin, UniversalLoginArgs
+from components.authentication.user_attribute_profiles import UserAttributeProfiles, UserAttributeProfilesArgs
 from components.authorization.action_modules import ActionModules, ActionModulesArgs
 from components.authorization.actions import Actions, ActionsArgs
 from components.authorization.roles import Roles, RolesArgs
@@ -55,11 +58,18 @@ class CiamTenant(pulumi.ComponentResource):
         self._child = pulumi.ResourceOptions(parent=self)
 
         custom_domain = self._architecture()
+        blueprint = config.blueprint
+        # Forms before the Actions that render them (their ids go into the code).
+        forms = None
+        if blueprint.forms or blueprint.flows or blueprint.flow_vault_connections:
+            forms = FormsAndFlows(f"{name}-forms", FormsAndFlowsArgs(
+                blueprint.flow_vault_connections, blueprint.flows, blueprint.forms), opts=self._child)
         # Before sign-in: a custom phone provider needs its Action deployed first.
-        modules = ActionModules(f"{name}-action-modules", ActionModulesArgs(config.blueprint.action_modules),
-                                opts=self._child) if config.blueprint.action_modules else None
+        modules = ActionModules(f"{name}-action-modules", ActionModulesArgs(blueprint.action_modules),
+                                opts=self._child) if blueprint.action_modules else None
         self._actions = Actions(f"{name}-actions", ActionsArgs(
-            actions=config.blueprint.actions, modules=modules.versions if modules else {}), opts=self._child)
+            actions=blueprint.actions, modules=modules.versions if modules else {},
+            form_ids=forms.form_id_by_key if forms else {}), opts=self._child)
         universal_login = self._sign_in()
         self._customization(custom_domain, universal_login)
         self._operations()
@@ -92,7 +102,10 @@ class CiamTenant(pulumi.ComponentResource):
     def _sign_in(self) -> UniversalLogin | None:
         """Users and sign-in: applications first, since connections, grants and roles name them by key."""
         name, blueprint, child = self._name, self._config.blueprint, self._child
-        applications = Applications(f"{name}-applications", ApplicationsArgs(blueprint.applications), opts=child)
+        attribute_profiles = UserAttributeProfiles(f"{name}-user-attribute-profiles", UserAttributeProfilesArgs(
+            blueprint.user_attribute_profiles), opts=child) if blueprint.user_attribute_profiles else None
+        applications = Applications(f"{name}-applications", ApplicationsArgs(
+            blueprint.applications, attribute_profiles.profile_id_by_key if attribute_profiles else {}), opts=child)
         apis = Apis(f"{name}-apis", ApisArgs(blueprint.apis, blueprint.applications, applications.client_id_by_key,
                                              tenant_domain=self._config.stack.tenant_domain), opts=child)
         Roles(f"{name}-roles", RolesArgs(blueprint.roles, apis.identifier_by_key), opts=child)
@@ -102,9 +115,9 @@ class CiamTenant(pulumi.ComponentResource):
         if blueprint.organizations:
             Organizations(f"{name}-organizations", OrganizationsArgs(
                 blueprint.organizations, connections.connection_id_by_key), opts=child)
-        if blueprint.forms or blueprint.flows or blueprint.flow_vault_connections:
-            FormsAndFlows(f"{name}-forms", FormsAndFlowsArgs(
-                blueprint.flow_vault_connections, blueprint.flows, blueprint.forms), opts=child)
+        if blueprint.token_exchange_profiles:
+            TokenExchangeProfiles(f"{name}-token-exchange-profiles", TokenExchangeProfilesArgs(
+                blueprint.token_exchange_profiles, self._actions.action_id_by_key), opts=child)
         if blueprint.self_service_sso_profiles:
             SelfServiceSso(f"{name}-self-service-sso", SelfServiceSsoArgs(blueprint.self_service_sso_profiles),
                            opts=child)

@@ -1,14 +1,15 @@
 """User authentication: application integration.
 
 Creates, per application key: auth0.Client (type, URLs, grant types, RS256 ID tokens, refresh-token rotation,
-back-channel logout, organizations, native social login, token exchange, PAR/DPoP, token quota) and
+back-channel logout, organizations, native social login, token exchange, PAR/DPoP, token quota, Okta Express
+Configuration with its user attribute profile and linked clients) and
 auth0.ClientCredentials (how it authenticates at the token endpoint, with private_key_jwt public keys from
 assets/; Auth0 keeps any generated secret, which this project never reads or outputs).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pulumi
@@ -20,6 +21,8 @@ from components.config.applications import Application
 @dataclass(frozen=True)
 class ApplicationsArgs:
     applications: dict[str, Application]
+    # user_attribute_profiles key -> profile id, from the UserAttributeProfiles component.
+    attribute_profile_ids: dict[str, pulumi.Input[str]] = field(default_factory=dict)
 
 
 def client_arguments(key: str, app: Application) -> dict[str, Any]:
@@ -85,6 +88,27 @@ def client_arguments(key: str, app: Application) -> dict[str, Any]:
     return {name: value for name, value in arguments.items() if value is not None}
 
 
+def express_configuration(app: Application, attribute_profile_ids: dict[str, pulumi.Input[str]],
+                          client_ids: dict[str, pulumi.Input[str]]) -> auth0.ClientExpressConfigurationArgs | None:
+    """The client's express_configuration, naming the profile and linked clients by their ids (the loader checks
+    the keys)."""
+    express = app.express_configuration
+    if express is None:
+        return None
+    return auth0.ClientExpressConfigurationArgs(
+        initiate_login_uri_template=express.initiate_login_uri_template,
+        user_attribute_profile_id=attribute_profile_ids[express.user_attribute_profile],
+        connection_profile_id=express.connection_profile_id,
+        okta_oin_client_id=express.okta_oin_client_id,
+        admin_login_domain=express.admin_login_domain,
+        enable_client=express.enable_client,
+        enable_organization=express.enable_organization,
+        linked_clients=[auth0.ClientExpressConfigurationLinkedClientArgs(client_id=client_ids[key])
+                        for key in express.linked_clients] or None,
+        oin_submission_id=express.oin_submission_id,
+    )
+
+
 def _private_key_jwt(app: Application) -> auth0.ClientCredentialsPrivateKeyJwtArgs | None:
     if not app.private_key_jwt_credentials:
         return None
@@ -102,9 +126,14 @@ class Applications(pulumi.ComponentResource):
     def __init__(self, name: str, args: ApplicationsArgs, opts: pulumi.ResourceOptions | None = None):
         super().__init__("ciam:authentication:Applications", name, None, opts)
         ids: dict[str, pulumi.Output[str]] = {}
-        for key, app in args.applications.items():
+        # An express configuration names its linked clients' ids, so those clients are registered first.
+        ordered = sorted(args.applications.items(), key=lambda item: item[1].express_configuration is not None)
+        for key, app in ordered:
+            express = express_configuration(app, args.attribute_profile_ids, ids)
             client = auth0.Client(
-                f"{name}-{key}", **client_arguments(key, app), opts=pulumi.ResourceOptions(parent=self)
+                f"{name}-{key}", **client_arguments(key, app),
+                **({"express_configuration": express} if express else {}),
+                opts=pulumi.ResourceOptions(parent=self),
             )
             auth0.ClientCredentials(
                 f"{name}-{key}-credentials",
@@ -114,6 +143,7 @@ class Applications(pulumi.ComponentResource):
                 opts=pulumi.ResourceOptions(parent=self),
             )
             ids[key] = client.client_id
+        ids = {key: ids[key] for key in args.applications}  # the blueprint's order, whatever the creation order
         self.client_ids = pulumi.Output.all(**ids) if ids else pulumi.Output.from_input({})
         self.client_id_by_key = ids
         self.register_outputs({"client_ids": self.client_ids})

@@ -45,6 +45,7 @@ def _json_or_none(values: dict[str, str]) -> str | None:
 
 class FormsAndFlows(pulumi.ComponentResource):
     form_ids: pulumi.Output[dict[str, str]]
+    form_id_by_key: dict[str, pulumi.Output[str]]  # one Output each: an Action waits only for the forms it renders
 
     def __init__(self, name: str, args: FormsAndFlowsArgs, opts: pulumi.ResourceOptions | None = None):
         super().__init__("ciam:authentication:FormsAndFlows", name, None, opts)
@@ -79,4 +80,5 @@ class FormsAndFlows(pulumi.ComponentResource):
                 opts=child,
             ).id
         self.form_ids = pulumi.Output.all(**form_ids) if form_ids else pulumi.Output.from_input({})
+        self.form_id_by_key = form_ids
         self.register_outputs({"form_ids": self.form_ids})

@@ -1,7 +1,8 @@
 """User authorization: Auth0 Actions and the order they run in.
 
 Creates: auth0.Action per `actions` key (code from assets/actions/, node22, declared npm dependencies,
-secrets from the stack's secret config, shared modules' published versions, deployed) and one
+secrets from the stack's secret config, shared modules' published versions, the ids of the forms it renders
+written into its CONFIG, deployed) and one
 auth0.TriggerActions per trigger that has bound actions, listing them in the order the blueprint declares them.
 """
 
@@ -14,7 +15,13 @@ from typing import Any
 import pulumi
 import pulumi_auth0 as auth0
 
-from components.config.actions import CONFIG_PLACEHOLDER, TRIGGER_VERSIONS, Action, bindings
+from components.config.actions import (
+    CONFIG_PLACEHOLDER,
+    TRIGGER_VERSIONS,
+    UNBOUND_TRIGGER_VERSIONS,
+    Action,
+    bindings,
+)
 from components.config.runtime import secret_value
 
 
@@ -27,15 +34,27 @@ def code_with_config(code: str, config: dict[str, Any]) -> str:
     return code.replace(CONFIG_PLACEHOLDER, literal, 1)
 
 
+def action_code(action: Action, form_ids: dict[str, pulumi.Input[str]]) -> pulumi.Input[str]:
+    """The code to deploy: CONFIG holds the settings and, once they are known, the ids of the forms it renders."""
+    if not action.forms:
+        return code_with_config(action.code.text, action.code_config())
+    named = {key: form_ids[key] for key in action.forms}
+    return pulumi.Output.all(**named).apply(
+        lambda ids: code_with_config(action.code.text, {**action.code_config(), "forms": dict(ids)}))
+
+
 @dataclass(frozen=True)
 class ActionsArgs:
     actions: dict[str, Action]
     # action_modules key -> (module id, published version id), from the ActionModules component.
     modules: dict[str, tuple[pulumi.Input[str], pulumi.Input[str]]] = field(default_factory=dict)
+    # forms key -> form id, from the FormsAndFlows component (the loader checks every named key exists).
+    form_ids: dict[str, pulumi.Input[str]] = field(default_factory=dict)
 
 
 class Actions(pulumi.ComponentResource):
     action_ids: pulumi.Output[dict[str, str]]
+    action_id_by_key: dict[str, pulumi.Output[str]]  # one Output each, so dependents wait only for theirs
 
     def __init__(self, name: str, args: ActionsArgs, opts: pulumi.ResourceOptions | None = None):
         super().__init__("ciam:authorization:Actions", name, None, opts)
@@ -44,10 +63,10 @@ class Actions(pulumi.ComponentResource):
             created[key] = auth0.Action(
                 f"{name}-{key}",
                 name=action.name or key,
-                code=code_with_config(action.code.text, action.code_config()),
+                code=action_code(action, args.form_ids),
                 runtime=action.runtime,
                 supported_triggers=auth0.ActionSupportedTriggersArgs(
-                    id=action.trigger, version=TRIGGER_VERSIONS[action.trigger]
+                    id=action.trigger, version={**TRIGGER_VERSIONS, **UNBOUND_TRIGGER_VERSIONS}[action.trigger]
                 ),
                 dependencies=[
                     auth0.ActionDependencyArgs(name=package, version=version)
@@ -80,4 +99,5 @@ class Actions(pulumi.ComponentResource):
 
         ids = {key: action.id for key, action in created.items()}
         self.action_ids = pulumi.Output.all(**ids) if ids else pulumi.Output.from_input({})
+        self.action_id_by_key = ids
         self.register_outputs({"action_ids": self.action_ids})

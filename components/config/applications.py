@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
-from components.config.types import AssetFile, CallbackUrl, HttpsUrl, Key, Strict
+from components.config.types import AssetFile, CallbackUrl, Domain, HttpsUrl, Key, Strict
 
 AppType = Literal["spa", "regular_web", "native", "non_interactive", "resource_server"]
 GrantType = Literal[
@@ -123,6 +124,39 @@ class PublicKey(Strict):
     credential_type: Literal["public_key", "x509_cert"] = "public_key"
 
 
+_TEMPLATE_VARIABLES = ("organization_name", "organization_id", "connection_name")
+
+
+class ExpressConfiguration(Strict):
+    """Okta Integration Network (OIN) Express Configuration: Okta admins add this application from Okta's catalog
+    and Auth0 creates their Okta connection inside their organization."""
+
+    initiate_login_uri_template: str = Field(
+        description="https URL users bookmark; may hold {organization_name}, {organization_id}, {connection_name}")
+    user_attribute_profile: Key = Field(description="user_attribute_profiles key")
+    connection_profile_id: str = Field(min_length=1, description="id of the Auth0 connection profile (per stack, "
+                                       "e.g. ${connection_profile_id}); connection profiles are not modelled here")
+    okta_oin_client_id: str = Field(min_length=1, description="client id of the Okta OIN integration client that "
+                                    "Okta uses for this application (per stack, e.g. ${okta_oin_client_id})")
+    admin_login_domain: Domain = Field(description="the domain Okta admins sign in on: the tenant or custom domain")
+    enable_client: bool = Field(True, description="enable the connections Okta creates for this application")
+    enable_organization: bool = Field(True, description="enable those connections in their organization")
+    linked_clients: list[Key] = Field(default_factory=list, description="application keys of the same product's "
+                                      "other clients (web, mobile) that get those connections too")
+    oin_submission_id: str | None = Field(None, description="the OIN submission id of the published integration")
+
+    @field_validator("initiate_login_uri_template")
+    @classmethod
+    def _https_template(cls, template: str) -> str:
+        if not template.startswith("https://") or " " in template:
+            raise ValueError(f"expected an https:// URL template; got {template!r}")
+        unknown = sorted(set(re.findall(r"\{([^{}]*)\}", template)) - set(_TEMPLATE_VARIABLES))
+        if unknown:
+            raise ValueError(f"unknown variable {{{unknown[0]}}}: the template may use "
+                             + ", ".join(f"{{{name}}}" for name in _TEMPLATE_VARIABLES))
+        return template
+
+
 # A grant is written as its scope list, or in full when it needs organization settings.
 GrantOrScopes = Annotated[
     Annotated[list[str], Tag("scopes")] | Annotated[Grant, Tag("grant")],
@@ -173,6 +207,8 @@ class Application(Strict):
     token_quota: TokenQuota | None = None
     private_key_jwt_credentials: dict[Key, PublicKey] = Field(
         default_factory=dict, description="with token_endpoint_auth_method: private_key_jwt; keyed by key name")
+    express_configuration: ExpressConfiguration | None = Field(
+        None, description="regular_web with organizations only: Okta Integration Network Express Configuration")
 
     @property
     def full_grants(self) -> dict[str, Grant]:
@@ -213,4 +249,11 @@ class Application(Strict):
             raise ValueError("token_endpoint_auth_method: private_key_jwt and private_key_jwt_credentials go together")
         if self.mobile and self.app_type != "native":
             raise ValueError("mobile applies only to native applications")
+        if self.express_configuration:
+            if self.app_type != "regular_web":
+                raise ValueError("express_configuration applies only to regular_web applications (the SaaS "
+                                 "application Okta's catalog entry signs in to)")
+            if self.organization_usage not in ("allow", "require"):
+                raise ValueError("express_configuration creates connections inside organizations: set "
+                                 "organization_usage to allow or require")
         return self

@@ -26,6 +26,7 @@ from components.config.forms_and_flows import (
     FlowsSection,
     FormsSection,
     VaultConnectionsSection,
+    actions_render_known_forms,
     references_name_known_keys,
 )
 from components.config.log_streams import LogStreamsSection
@@ -42,7 +43,12 @@ from components.config.prompts import PromptSettings
 from components.config.roles import Role
 from components.config.self_service_sso import SelfServiceSsoSection
 from components.config.tenant import TenantSection
+from components.config.token_exchange_profiles import (
+    TokenExchangeProfilesSection,
+    profiles_name_token_exchange_actions,
+)
 from components.config.types import Key, Strict
+from components.config.user_attribute_profiles import UserAttributeProfilesSection
 
 
 class Blueprint(Strict):
@@ -75,6 +81,8 @@ class Blueprint(Strict):
     flows: FlowsSection = Field(default_factory=dict)
     forms: FormsSection = Field(default_factory=dict)
     self_service_sso_profiles: SelfServiceSsoSection = Field(default_factory=dict)
+    token_exchange_profiles: TokenExchangeProfilesSection = Field(default_factory=dict)
+    user_attribute_profiles: UserAttributeProfilesSection = Field(default_factory=dict)
 
 
 # Keys a stack file may set under `ciam:` besides the sections (secret names are free-form).
@@ -95,6 +103,8 @@ CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = [
     organizations_name_known_connections,
     event_streams_name_usable_log_streams,
     references_name_known_keys,
+    actions_render_known_forms,
+    profiles_name_token_exchange_actions,
     partials_fit_their_prompt,
     actions_use_known_published_modules,
     *AUTH0_RULES,  # combinations Auth0 rejects or ignores (components/config/auth0_rules.py)

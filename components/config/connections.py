@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from components.config.enterprise_connections import EnterpriseConnection
+from components.config.social_scopes import STRATEGY_ONLY_OPTIONS, scope_problem
 from components.config.types import PATTERN_MEANINGS, AssetFile, Key, Secret, Strict
 
 _CONNECTION_NAME = r"^[a-zA-Z0-9](-?[a-zA-Z0-9])*$"
@@ -85,9 +86,34 @@ class SocialConnection(_Common):
     strategy: Literal["google-oauth2", "apple", "facebook", "github", "windowslive", "linkedin"]
     client_id: str = Field(min_length=1, description="the provider's app id (Apple: the Services ID)")
     client_secret: Secret = Field(description="Apple: the .p8 private key")
-    scopes: list[str] = Field(default_factory=list)
+    scopes: list[str] = Field(default_factory=list, description="the permissions asked for, as Auth0 names them "
+                              "(google-oauth2: email, profile, gmail, ...; github: email, read_user, read_org, ...)")
+    set_user_root_attributes: Literal["on_each_login", "on_first_login", "never_on_login"] | None = Field(
+        None, description="when the provider's profile overwrites the Auth0 user's root attributes")
+    non_persistent_attrs: list[str] = Field(default_factory=list, description="profile attributes Auth0 must not "
+                                            "store (e.g. gender, birthday)")
+    allowed_audiences: list[str] = Field(default_factory=list, description="google-oauth2 only: other Google client "
+                                         "ids (Android, iOS) whose ID tokens native sign-in accepts")
+    strategy_version: Annotated[int, Field(ge=1, le=3)] | None = Field(None, description="linkedin and "
+                                                                       "windowslive only")
     team_id: str | None = Field(None, description="Apple only")
     key_id: str | None = Field(None, description="Apple only", validate_default=True)
+
+    @field_validator("scopes")
+    @classmethod
+    def _known_scopes(cls, scopes: list[str], info: ValidationInfo) -> list[str]:
+        problem = scope_problem(info.data.get("strategy", ""), scopes)
+        if problem:
+            raise ValueError(problem)
+        return scopes
+
+    @field_validator("allowed_audiences", "strategy_version")
+    @classmethod
+    def _for_its_strategies(cls, value, info: ValidationInfo):
+        strategies = STRATEGY_ONLY_OPTIONS[info.field_name]
+        if value and info.data.get("strategy") not in strategies:
+            raise ValueError(f"{info.field_name} applies only to {' and '.join(strategies)}")
+        return value
 
     @field_validator("key_id")
     @classmethod

@@ -71,10 +71,29 @@ def api_identifiers_are_unique(blueprint: Blueprint) -> Problems:
         seen.setdefault(api.identifier, key)
 
 
+def express_configurations_name_known_keys(blueprint: Blueprint) -> Problems:
+    for app_key, application in blueprint.applications.items():
+        express = application.express_configuration
+        if express is None:
+            continue
+        path = f"applications.{app_key}.express_configuration"
+        if express.user_attribute_profile not in blueprint.user_attribute_profiles:
+            yield (f"{path}.user_attribute_profile",
+                   _known("user attribute profile", express.user_attribute_profile, blueprint.user_attribute_profiles))
+        for index, linked in enumerate(express.linked_clients):
+            other = blueprint.applications.get(linked)
+            if other is None:
+                yield f"{path}.linked_clients.{index}", _known("application", linked, blueprint.applications)
+            elif linked == app_key or other.express_configuration is not None:
+                yield f"{path}.linked_clients.{index}", (f"'{linked}' has its own express_configuration; link "
+                                                         "only the product's other clients")
+
+
 SIGN_IN_CHECKS = [
     grants_name_known_apis_and_scopes,
     role_permissions_name_known_scopes,
     connections_enable_known_applications,
     connection_names_are_valid_and_unique,
     api_identifiers_are_unique,
+    express_configurations_name_known_keys,
 ]

@@ -36,9 +36,10 @@ class SigningKey(Strict):
 
 class SamlConnection(_Enterprise):
     strategy: Literal["samlp"]
-    sign_in_endpoint: HttpsUrl
+    sign_in_endpoint: HttpsUrl | None = Field(None, description="with signing_cert; or metadata_url instead")
     sign_out_endpoint: HttpsUrl | None = None
-    signing_cert: AssetFile = Field(description="PEM file of the identity provider's signing certificate")
+    signing_cert: AssetFile | None = Field(None, description="PEM file of the identity provider's signing "
+                                           "certificate; or metadata_url instead")
     sign_saml_request: bool = False
     signing_key: SigningKey | None = Field(None, validate_default=True)
     signature_algorithm: Literal["rsa-sha256", "rsa-sha1"] = "rsa-sha256"
@@ -49,6 +50,21 @@ class SamlConnection(_Enterprise):
     user_id_attribute: str | None = None
     disable_sign_out: bool = False
     fields_map: dict[str, str | list[str]] = Field(default_factory=dict, description="Auth0 attribute: SAML claim(s)")
+    # Last, so its check sees the endpoint and certificate (a model validator would report under the union tag).
+    metadata_url: HttpsUrl | None = Field(None, validate_default=True, description="the identity provider's SAML "
+                                          "metadata URL; Auth0 reads the sign-in URL and certificates from it")
+
+    @field_validator("metadata_url")
+    @classmethod
+    def _metadata_or_endpoint(cls, value: str | None, info: ValidationInfo) -> str | None:
+        endpoint, cert = info.data.get("sign_in_endpoint"), info.data.get("signing_cert")
+        if value is not None and (endpoint or cert or info.data.get("sign_out_endpoint")):
+            raise ValueError("with metadata_url, Auth0 reads the endpoints and certificate from the metadata: drop "
+                             "sign_in_endpoint, sign_out_endpoint and signing_cert")
+        failed_already = not {"sign_in_endpoint", "signing_cert"} <= set(info.data)
+        if value is None and not (endpoint and cert) and not failed_already:
+            raise ValueError("set metadata_url, or both sign_in_endpoint and signing_cert")
+        return value
 
     @field_validator("signing_key")
     @classmethod

@@ -99,6 +99,14 @@ def references_name_known_keys(blueprint: Blueprint) -> Iterable[tuple[str, str]
                 yield path, f"{asset.path} names unknown {kind} '{key}' (defined: {listed})"
 
 
+def actions_render_known_forms(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
+    for key, action in blueprint.actions.items():
+        for index, form_key in enumerate(action.forms):
+            if form_key not in blueprint.forms:
+                listed = ", ".join(sorted(blueprint.forms)) or "none"
+                yield f"actions.{key}.forms.{index}", f"unknown form '{form_key}' (defined: {listed})"
+
+
 FormsSection = dict[Key, Form]
 FlowsSection = dict[Key, Flow]
 VaultConnectionsSection = dict[Key, VaultConnection]

@@ -65,6 +65,10 @@ def _social(connection: SocialConnection, secret: SecretResolver) -> auth0.Conne
         client_id=connection.client_id,
         client_secret=secret(connection.client_secret),
         scopes=list(connection.scopes) or None,
+        set_user_root_attributes=connection.set_user_root_attributes,
+        non_persistent_attrs=list(connection.non_persistent_attrs) or None,
+        allowed_audiences=list(connection.allowed_audiences) or None,
+        strategy_version=connection.strategy_version,
         team_id=connection.team_id,
         key_id=connection.key_id,
     )

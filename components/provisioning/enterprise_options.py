@@ -44,7 +44,8 @@ def _saml(connection: SamlConnection, secret: SecretResolver) -> auth0.Connectio
         **_common(connection),
         sign_in_endpoint=connection.sign_in_endpoint,
         sign_out_endpoint=connection.sign_out_endpoint,
-        signing_cert=_base64(connection.signing_cert.text),
+        signing_cert=_base64(connection.signing_cert.text) if connection.signing_cert else None,
+        metadata_url=connection.metadata_url,
         sign_saml_request=connection.sign_saml_request,
         signing_key=(auth0.ConnectionOptionsSigningKeyArgs(key=secret(key.key), cert=_base64(key.cert.text))
                      if key else None),

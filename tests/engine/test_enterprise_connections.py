@@ -39,6 +39,14 @@ def test_saml_reads_certificates_from_assets_and_keeps_the_signing_key_secret(pl
     assert saml.inputs["showAsButton"] is False and saml.inputs["displayName"] == "Partner SSO", saml.urn
 
 
+def test_a_saml_connection_from_its_metadata_url_plans_no_endpoint_or_certificate(plan):
+    saml = _connections(plan)["partner-saml-metadata"]
+    options = saml.inputs["options"]
+    assert options["metadataUrl"] == ("https://adfs.woodgrove.example/FederationMetadata/2007-06/"
+                                      "FederationMetadata.xml"), saml.urn
+    assert not {"signingCert", "signInEndpoint", "signOutEndpoint"} & set(options), f"{saml.urn}: {sorted(options)}"
+
+
 def test_oauth_enterprise_connections_plan_their_provider_settings_with_secret_client_secrets(plan):
     connections = _connections(plan)
     expected = {
@@ -78,6 +86,12 @@ def test_enterprise_connections_are_enabled_for_their_applications_and_not_prote
      "connections.partner-saml.signing_cert"),
     (lambda c: c["partner-saml"].update(sign_saml_request=False), "connections.partner-saml.signing_key"),
     (lambda c: c["partner-ad"].update(domain_aliases=["Not A Domain"]), "connections.partner-ad.domain_aliases.0"),
+    (lambda c: c["partner-saml"].pop("signing_cert"),
+     "connections.partner-saml: set metadata_url, or both sign_in_endpoint and signing_cert"),
+    (lambda c: c["partner-saml-metadata"].update(sign_in_endpoint="https://idp.woodgrove.example/sso"),
+     "connections.partner-saml-metadata.metadata_url: with metadata_url, Auth0 reads the endpoints"),
+    (lambda c: c["partner-saml-metadata"].update(metadata_url="adfs.woodgrove.example/metadata.xml"),
+     "connections.partner-saml-metadata.metadata_url"),
 ])
 def test_bad_enterprise_options_fail_with_their_key_path(tmp_path, edit, expected):
     message = B2bProject(tmp_path).problems(lambda data: edit(data["connections"]))
@@ -89,3 +103,32 @@ def test_a_misspelt_enterprise_option_suggests_the_right_one(tmp_path):
     message = B2bProject(tmp_path).problems(
         lambda data: data["connections"]["partner-saml"].update(sign_in_endpont="https://x.example"))
     assert "connections.partner-saml.sign_in_endpont" in message and "sign_in_endpoint" in message, message
+
+
+def test_social_permissions_and_profile_options_are_planned(plan):
+    connections = _connections(plan)
+    facebook, github = connections["facebook"].inputs["options"], connections["github"].inputs["options"]
+    assert facebook["scopes"] == ["email", "public_profile", "user_birthday"], connections["facebook"].urn
+    assert facebook["nonPersistentAttrs"] == ["birthday"], connections["facebook"].urn
+    assert facebook["setUserRootAttributes"] == "on_first_login", connections["facebook"].urn
+    assert github["scopes"] == ["email", "read_user", "read_org"], connections["github"].urn
+    assert connections["linkedin"].inputs["options"]["strategyVersion"] == 3, connections["linkedin"].urn
+    google = connections["google-oauth2"]
+    assert google.inputs["options"]["allowedAudiences"] == [
+        "100000000002-acmeandroid.apps.googleusercontent.com"], google.urn
+
+
+@pytest.mark.parametrize(("edit", "expected"), [
+    (lambda c: c["google-oauth2"].update(scopes=["email", "gmial"]),
+     "connections.google-oauth2.scopes: 'gmial' is not a google-oauth2 permission Auth0 knows; did you mean 'gmail'?"),
+    (lambda c: c["github"].update(scopes=["user:email"]), "connections.github.scopes: 'user:email' is not a github"),
+    (lambda c: c["facebook"].update(strategy_version=2),
+     "connections.facebook.strategy_version: strategy_version applies only to linkedin and windowslive"),
+    (lambda c: c["github"].update(allowed_audiences=["x"]),
+     "connections.github.allowed_audiences: allowed_audiences applies only to google-oauth2"),
+    (lambda c: c["facebook"].update(set_user_root_attributes="always"),
+     "connections.facebook.set_user_root_attributes"),
+])
+def test_bad_social_options_fail_with_their_key_path(tmp_path, edit, expected):
+    message = B2bProject(tmp_path).problems(lambda data: edit(data["connections"]))
+    assert expected in message, message

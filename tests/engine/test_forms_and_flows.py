@@ -68,3 +68,24 @@ def test_a_reference_to_an_unknown_flow_names_the_file(tmp_path):
 def test_bad_forms_and_flows_fail_with_their_key_path(tmp_path, edit, expected):
     message = B2bProject(tmp_path).problems(edit)
     assert expected in message, message
+
+
+def test_an_action_gets_the_ids_of_the_forms_it_renders_and_waits_for_them(plan):
+    form = _one(plan, "form:Form")
+    (action,) = [r for r in plan.of_type(A + "action:Action") if r.name == "ciam-actions-ask-company"]
+    assert '{"forms": {"company-details": ' in action.inputs["code"], action.urn
+    assert "/* ciam:config */" not in action.inputs["code"], action.urn
+    assert form.urn in action.dependencies, f"{action.urn}: {action.dependencies}"
+
+
+@pytest.mark.parametrize(("edit", "expected"), [
+    (lambda d: d["actions"]["ask-company"].update(forms=["company-detail"]),
+     "actions.ask-company.forms.0: unknown form 'company-detail' (defined: company-details)"),
+    (lambda d: d["actions"]["crm-sync"].update(forms=["company-details"]),
+     "actions.crm-sync.forms: only a post-login Action renders forms; this one runs on post-user-registration"),
+    (lambda d: d["actions"]["ask-company"].update(config={"forms": {}}),
+     "actions.ask-company.config.forms: 'forms' is reserved"),
+])
+def test_bad_form_references_in_actions_fail_with_their_key_path(tmp_path, edit, expected):
+    message = B2bProject(tmp_path).problems(edit)
+    assert expected in message, message

@@ -166,3 +166,77 @@ def test_other_enterprise_strategies_and_certificate_spellings(tmp_path):
     plan = run_program(into, "dev")
     strategies = sorted(r.inputs["strategy"] for r in plan.of_type(CONNECTION))
     assert strategies == ["ad", "google-apps", "okta", "samlp", "waad"], strategies
+
+
+def test_a_saml_connection_with_only_a_metadata_url_is_carried(tmp_path):
+    url = "https://adfs.woodgrove.example/FederationMetadata/2007-06/FederationMetadata.xml"
+    export = {"connections": [{"name": "woodgrove", "strategy": "samlp", "options": {
+        # Auth0 fills the endpoint in from the metadata; the export carries it alongside the URL.
+        "metadataUrl": url, "signInEndpoint": "https://adfs.woodgrove.example/adfs/ls",
+        "domain_aliases": ["woodgrove.example"], "debug": True}}]}
+    source = tmp_path / "export" / "tenant.yaml"
+    source.parent.mkdir()
+    source.write_text(yaml.safe_dump(export))
+    into, report = imported(tmp_path, source, f"dev={FIXTURES}/configs/config.dev.json")
+    woodgrove = yaml.safe_load((into / "tenant.yaml").read_text())["connections"]["woodgrove"]
+    assert woodgrove["metadata_url"] == url and "sign_in_endpoint" not in woodgrove, woodgrove
+    assert "`connections.woodgrove`:" not in report, "connections.woodgrove: left out although it has metadataUrl"
+    assert "`connections.woodgrove.options.debug`" in report, "an option with no field must still be reported"
+    saml = connection(run_program(into, "dev"), "woodgrove")
+    assert saml.inputs["options"]["metadataUrl"] == url, saml.urn
+
+
+def test_social_permission_flags_and_profile_options_become_fields(tmp_path):
+    export = {"clients": [{"name": "Portal", "app_type": "regular_web", "callbacks": ["https://portal.example/cb"]}],
+              "connections": [
+        {"name": "github", "strategy": "github", "enabled_clients": ["Portal"], "options": {
+            "client_id": "Iv1.x", "client_secret": "##GITHUB_SECRET##", "email": True, "read_user": True,
+            "read_org": True, "gist": False, "scope": ["user:email", "read:user", "read:org"],
+            "set_user_root_attributes": "on_first_login"}},
+        {"name": "facebook", "strategy": "facebook", "options": {
+            "client_id": "1", "client_secret": "##FACEBOOK_SECRET##", "email": True, "public_profile": True,
+            "user_birthday": False, "scope": "email,public_profile", "non_persistent_attrs": ["birthday"]}},
+        {"name": "google-oauth2", "strategy": "google-oauth2", "options": {
+            "client_id": "g", "client_secret": "##GOOGLE_SECRET##", "email": True, "profile": True, "gmail": True,
+            "allowed_audiences": ["android.apps.googleusercontent.com"]}},
+        {"name": "linkedin", "strategy": "linkedin", "options": {
+            "client_id": "l", "client_secret": "##LINKEDIN_SECRET##", "strategy_version": 3, "email": True,
+            "profile": True, "basic_profile": False}},
+        {"name": "apple", "strategy": "apple", "options": {
+            "client_id": "com.x.signin", "app_secret": "##APPLE_KEY##", "team_id": "TEAM123456", "kid": "KEY1",
+            "name": True, "email": True}},
+    ]}
+    source = tmp_path / "export" / "tenant.yaml"
+    source.parent.mkdir()
+    source.write_text(yaml.safe_dump(export))
+    into, report = imported(tmp_path, source, f"dev={FIXTURES}/configs/config.dev.json")
+    connections = yaml.safe_load((into / "tenant.yaml").read_text())["connections"]
+    assert connections["github"]["scopes"] == ["email", "read_user", "read_org"], "connections.github.scopes"
+    assert connections["github"]["set_user_root_attributes"] == "on_first_login"
+    assert connections["facebook"]["scopes"] == ["email", "public_profile"], "connections.facebook.scopes"
+    assert connections["facebook"]["non_persistent_attrs"] == ["birthday"]
+    assert connections["google-oauth2"]["scopes"] == ["email", "profile", "gmail"]
+    assert connections["google-oauth2"]["allowed_audiences"] == ["android.apps.googleusercontent.com"]
+    assert connections["linkedin"]["strategy_version"] == 3
+    assert connections["linkedin"]["scopes"] == ["email", "profile"]
+    assert connections["apple"]["client_secret"] == {"secret": "apple_key"} and connections["apple"]["key_id"] == "KEY1"
+    for name in ("github", "facebook", "google-oauth2", "linkedin", "apple"):
+        assert f"`connections.{name}.options." not in report, f"connections.{name}: options still reported\n{report}"
+    plan = run_program(into, "dev")
+    assert connection(plan, "github").inputs["options"]["scopes"] == ["email", "read_user", "read_org"]
+
+
+def test_a_clients_express_configuration_is_reported_not_copied_in_its_api_shape(tmp_path):
+    express = {"initiate_login_uri_template": "https://portal.example/login?org={organization_id}",
+               "user_attribute_profile_id": "uap_1", "connection_profile_id": "cop_1", "enable_client": True,
+               "enable_organization": True, "okta_oin_client_id": "oin1", "admin_login_domain": "login.example.com"}
+    export = {"clients": [{"name": "Portal", "app_type": "regular_web", "organization_usage": "allow",
+                           "callbacks": ["https://portal.example/cb"], "express_configuration": express}]}
+    source = tmp_path / "export" / "tenant.yaml"
+    source.parent.mkdir()
+    source.write_text(yaml.safe_dump(export))
+    into, report = imported(tmp_path, source, f"dev={FIXTURES}/configs/config.dev.json")
+    portal = yaml.safe_load((into / "tenant.yaml").read_text())["applications"]["portal"]
+    assert "express_configuration" not in portal, "applications.portal.express_configuration: copied as the API has it"
+    assert "`applications.portal.express_configuration`" in report, report
+    run_program(into, "dev")

@@ -77,18 +77,31 @@ def translate(ctx: Translation, item: Item, data: dict, key: str, connection: di
     prefix = f"connections.{key}"
     options = data.get("options") or {}
     used = set()
+    mapping = {**COMMON, **OPTIONS[strategy]}
     if strategy == "samlp":
         used |= SAML_DERIVED
-        source = "signingCert" if options.get("signingCert") else "cert" if options.get("cert") else None
-        target = _certificate(ctx, options[source], f"{prefix}.options.{source}",
-                              f"assets/certificates/{key}.pem") if source else None
-        if target is None:
-            if source is None:
-                ctx.report.unexpressed("connections", prefix, "a SAML connection without signingCert (metadata "
-                                       "URL or XML only) is not expressible yet; the whole connection was left out")
-            return False
-        connection["signing_cert"] = target
-        used.add(source)
+        metadata_url = options.get("metadataUrl")
+        if isinstance(metadata_url, str) and metadata_url:
+            # Auth0 fills the endpoints and certificate in from the metadata: they are carried by the URL.
+            value = ctx.value("connections", metadata_url, f"{prefix}.options.metadataUrl")
+            if value is DROP:
+                return False
+            connection["metadata_url"] = value
+            used |= {"metadataUrl", "signingCert", "signInEndpoint", "signOutEndpoint"}
+            mapping = {field: target for field, target in mapping.items()
+                       if target not in ("sign_in_endpoint", "sign_out_endpoint")}
+        else:
+            source = "signingCert" if options.get("signingCert") else "cert" if options.get("cert") else None
+            target = _certificate(ctx, options[source], f"{prefix}.options.{source}",
+                                  f"assets/certificates/{key}.pem") if source else None
+            if target is None:
+                if source is None:
+                    ctx.report.unexpressed("connections", prefix, "a SAML connection without signingCert or "
+                                           "metadataUrl (metadata XML only) is not expressible yet; the whole "
+                                           "connection was left out")
+                return False
+            connection["signing_cert"] = target
+            used.add(source)
         signing_key = options.get("signing_key")
         if isinstance(signing_key, dict):
             used.add("signing_key")
@@ -100,7 +113,6 @@ def translate(ctx: Translation, item: Item, data: dict, key: str, connection: di
                                       f"{key}_signing_key"),
                     "cert": cert}
             ctx.leftovers("connections", f"{prefix}.options.signing_key", signing_key, {"key", "cert"})
-    mapping = {**COMMON, **OPTIONS[strategy]}
     for field, target_field in mapping.items():
         if options.get(field) is None:
             continue

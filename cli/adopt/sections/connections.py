@@ -12,12 +12,14 @@ from cli.adopt.sections.databases import enabled_applications
 from cli.adopt.translate import DROP, Translation
 from components.config.connections import SOCIAL_STRATEGIES
 from components.config.enterprise_connections import ENTERPRISE_STRATEGIES
+from components.config.social_scopes import SOCIAL_SCOPES, STRATEGY_ONLY_OPTIONS
 
 SOURCE = "connections"
 TARGET = "connections"
 KIND = "connections"
 
-OPTIONS = {"client_id": "client_id", "team_id": "team_id", "kid": "key_id"}
+OPTIONS = {"client_id": "client_id", "team_id": "team_id", "kid": "key_id",
+           "set_user_root_attributes": "set_user_root_attributes", "non_persistent_attrs": "non_persistent_attrs"}
 
 
 def register(ctx: Translation) -> None:
@@ -51,7 +53,9 @@ def translate(ctx: Translation) -> None:
             connection["display_name"] = ctx.value(TARGET, data["display_name"], f"{prefix}.display_name")
         connection["enabled_applications"] = enabled_applications(ctx, item, data, f"{SOURCE}.{name}")
         options = data.get("options") or {}
-        for source, field in OPTIONS.items():
+        fields = {**OPTIONS, **{name: name for name, strategies in STRATEGY_ONLY_OPTIONS.items()
+                                if strategy in strategies}}
+        for source, field in fields.items():
             if options.get(source) is not None:
                 value = ctx.value(TARGET, options[source], f"{prefix}.options.{source}")
                 if value is not DROP:
@@ -59,12 +63,33 @@ def translate(ctx: Translation) -> None:
         secret_field = "app_secret" if "app_secret" in options else "client_secret"
         connection["client_secret"] = ctx.secret(TARGET, options.get(secret_field), f"{prefix}.options.{secret_field}",
                                                  f"{key}_client_secret")
-        scope = options.get("scope")
-        if scope:
-            connection["scopes"] = scope.split() if isinstance(scope, str) else list(scope)
-        ctx.leftovers(TARGET, f"{prefix}.options", options, {*OPTIONS, "client_secret", "app_secret", "scope"})
+        used = _scopes(ctx, strategy, options, prefix, connection)
+        ctx.leftovers(TARGET, f"{prefix}.options", options, {*fields, "client_secret", "app_secret", *used})
         ctx.leftovers(TARGET, prefix, data, {"name", "display_name", "strategy", "enabled_clients", "options"})
         connections[key] = connection
+
+
+def _scopes(ctx: Translation, strategy: str, options: dict, prefix: str, connection: dict) -> set[str]:
+    """`scopes` from the permission flags (`email: true`, ...), which Auth0 keeps, or else from `scope`; the option
+    names used."""
+    known = SOCIAL_SCOPES[strategy]
+    flags = [name for name in known if isinstance(options.get(name), bool)]  # Auth0's order, whatever the export's
+    if flags:
+        # `scope` is what Auth0 sends the provider, derived from the flags (GitHub's names differ: user:email).
+        scopes = [name for name in flags if options[name]]
+        used = {*flags, "scope"}
+    else:
+        scope = options.get("scope") or []
+        listed = scope.split() if isinstance(scope, str) else list(scope)
+        scopes = [name for name in listed if name in known]
+        for name in listed:
+            if name not in known:
+                ctx.report.unexpressed(TARGET, f"{prefix}.options.scope", f"'{name}' is not a {strategy} "
+                                       "permission Auth0 knows; left out of scopes")
+        used = {"scope"}
+    if scopes:
+        connection["scopes"] = scopes
+    return used
 
 
 def _enterprise_connection(ctx: Translation, item, data: dict, name: str, key: str, connections: dict) -> None:
