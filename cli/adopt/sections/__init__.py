@@ -10,6 +10,7 @@ from __future__ import annotations
 from cli.adopt.sections import (
     actions,
     attack_protection,
+    branding,
     client_grants,
     clients,
     connections,
@@ -17,20 +18,28 @@ from cli.adopt.sections import (
     databases,
     email_provider,
     email_templates,
+    flow_vault_connections,
+    flows,
+    forms,
+    guardian,
     log_streams,
     network_acls,
     organizations,
     pages,
+    phone_providers,
     prompts,
     resource_servers,
     roles,
+    self_service_profiles,
     tenant,
+    themes,
     triggers,
 )
 
 MAPPINGS = (tenant, custom_domains, clients, resource_servers, client_grants, databases, connections, organizations,
-            roles, actions, triggers, prompts, attack_protection, log_streams, network_acls, pages, email_provider,
-            email_templates)
+            roles, actions, triggers, prompts, branding, themes, guardian, phone_providers, attack_protection,
+            log_streams, network_acls, pages, email_provider, email_templates, flow_vault_connections, flows, forms,
+            self_service_profiles)
 
 # Sections Auth0 has retired: never carried over.
 RETIRED = {
@@ -41,12 +50,10 @@ RETIRED = {
 
 # a0deploy sections this project cannot express yet (reported whole, never an error).
 NOT_YET = (
-    "actionModules", "branding", "themes", "guardianFactors", "guardianFactorProviders",
-    "guardianFactorTemplates", "guardianPolicies", "guardianPhoneFactorSelectedProvider",
-    "guardianPhoneFactorMessageTypes", "phoneProviders", "phoneTemplates", "riskAssessment",
-    "supplementalSignals", "eventStreams", "forms",
-    "flows", "flowVaultConnections", "selfServiceProfiles", "tokenExchangeProfiles", "connectionProfiles",
-    "userAttributeProfiles", "rateLimitPolicies", "migrations",
+    "actionModules", "phoneTemplates", "riskAssessment", "supplementalSignals", "eventStreams",
+    "tokenExchangeProfiles", "connectionProfiles", "userAttributeProfiles", "rateLimitPolicies", "migrations",
 )
 
-KNOWN = (*(m.SOURCE for m in MAPPINGS), *RETIRED, *NOT_YET)
+# A mapping may read several a0deploy sections (`SOURCES`; Guardian's six become `mfa`).
+SOURCES = tuple(source for m in MAPPINGS for source in getattr(m, "SOURCES", (m.SOURCE,)))
+KNOWN = (*SOURCES, *RETIRED, *NOT_YET)
