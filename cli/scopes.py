@@ -136,6 +136,7 @@ EXPORT_SCOPES: dict[str, str] = {
     "read:mfa_policies": "GET /guardian/policies",
     "read:phone_providers": "GET /branding/phone/providers",
     "read:organizations": "GET /organizations",
+    "read:event_streams": "GET /event-streams",
     "read:organization_connections": "GET /organizations/{id}/enabled_connections",
     "read:organization_discovery_domains": "GET /organizations/{id}/discovery-domains",
     "read:forms": "GET /forms and /forms/{id}",

@@ -29,6 +29,7 @@ OWNED: dict[str, tuple[str, str]] = {
     "auth0:index/organizationConnections:OrganizationConnections": ("organizations", "-connections"),
     "auth0:index/organizationDiscoveryDomains:OrganizationDiscoveryDomains": ("organizations", "-discovery-domains"),
     "auth0:index/selfServiceProfile:SelfServiceProfile": ("self_service_sso_profiles", ""),
+    "auth0:index/eventStream:EventStream": ("event_streams", ""),
 }
 # type -> (blueprint section, prefix of the resource name before the key): one component registers several types
 PREFIXED: dict[str, tuple[str, str]] = {

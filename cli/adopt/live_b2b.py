@@ -1,5 +1,6 @@
-"""Reading organizations, Forms and Flows (with their vault connections) and self-service SSO profiles from
-the live tenant, in the shapes a0deploy writes them (connections and flows are named by the mappings)."""
+"""Reading organizations, event streams, Forms and Flows (with their vault connections) and self-service SSO
+profiles from the live tenant, in the shapes a0deploy writes them (connections and flows are named by the
+mappings)."""
 
 from __future__ import annotations
 
@@ -49,7 +50,14 @@ def _self_service_profiles(session: Session, export: dict[str, list[Item]]) -> N
     export["selfServiceProfiles"] = profiles
 
 
+def _event_streams(session: Session, export: dict[str, list[Item]]) -> None:
+    session.say("reading event streams")
+    streams = session.all(session.api.event_streams.list(take=session.per_page, **session.options))
+    export["eventStreams"] = [session.item(s, f"event-streams/{s['id']}") for s in streams]
+
+
 def read(session: Session, export: dict[str, list[Item]]) -> None:
     _organizations(session, export)
+    _event_streams(session, export)
     _forms_and_flows(session, export)
     _self_service_profiles(session, export)

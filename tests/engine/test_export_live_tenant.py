@@ -93,6 +93,7 @@ class ManagementApi(BaseHTTPRequestHandler):
             "/guardian/factors/phone/message-types": lambda: self.reply(200, TENANT["guardian_message_types"]),
             "/guardian/factors/phone/selected-provider": lambda: self.reply(200, TENANT["guardian_selected_provider"]),
             "/organizations": lambda: self.checkpoint("organizations", TENANT["organizations"], query),
+            "/event-streams": lambda: self.checkpoint("event_streams", TENANT["event_streams"], query),
             "/flows/vault/connections": lambda: self.offset("connections", TENANT["flow_vault_connections"], query),
             "/flows": lambda: self.offset("flows", TENANT["flows"], query),
             "/forms": lambda: self.offset("forms", TENANT["forms"], query),
@@ -175,7 +176,7 @@ def test_export_reads_every_page_retries_429_and_writes_no_secret(management_api
             for secret in SECRETS:
                 assert secret not in text, f"{file}: holds a secret value"
     assert "a secret value at connections.google-oauth2.options.client_secret" in report
-    assert "`event streams`: not read by `make export` yet" in report, "what the export skips must be named"
+    assert "`action modules`: not read by `make export` yet" in report, "what the export skips must be named"
     assert "reading applications" in capsys.readouterr().err, "progress goes to stderr"
 
 
@@ -216,6 +217,7 @@ def test_every_urn_in_import_json_is_registered_by_the_plan(management_api, proj
     assert ids["ciam-branding-theme"] == "thm_0000000000000001"
     assert ids["ciam-prompt-texts-login-id-en"] == "login-id::en"
     assert ids["ciam-prompt-partials-login-id"] == "login-id"
+    assert ids["ciam-event-streams-analytics"] == "est_0000000000000002"
 
 
 def test_export_reads_the_sign_in_experience_and_the_b2b_sections(management_api, project):
@@ -246,6 +248,13 @@ def test_export_reads_the_sign_in_experience_and_the_b2b_sections(management_api
     assert flow[0]["params"]["connection_id"] == "{{ciam.vault_connection.crm-api}}", "a vault id became its key"
     nodes = json.loads((project / blueprint["forms"]["progressive-profile"]["nodes"]).read_text())
     assert nodes[0]["config"]["flow_id"] == "{{ciam.flow.sync-profile-to-crm}}", "a flow id became its key"
+    streams = blueprint["event_streams"]
+    assert streams["crm-user-events"]["webhook"] == {
+        "endpoint": "https://crm.live.example/hooks/auth0",
+        "authorization": {"method": "bearer", "token": {"secret": "crm_user_events_token"}}}, "a secret, never returned"
+    assert streams["support-webhook"]["webhook"]["authorization"] == {
+        "method": "basic", "username": "auth0", "password": {"secret": "support_webhook_password"}}
+    assert streams["analytics"]["eventbridge"] == {"aws_account_id": "123456789012", "aws_region": "eu-west-1"}
     profile = blueprint["self_service_sso_profiles"]["partner-sso"]
     assert profile["custom_text"] == {"en": {"get-started": TENANT["self_service_profile_custom_text"][
         "ssp_0000000000000001"]}}

@@ -210,3 +210,31 @@ def test_the_directory_format_imports_the_same_project_as_the_yaml_format(import
                 twin = other / file.relative_to(into)
                 assert twin.is_file() and twin.read_text().strip() == file.read_text().strip(), \
                     f"{file.relative_to(into)}: differs between the formats"
+
+
+def test_event_streams_arrive_with_their_credentials_as_secrets(imported):
+    into, report, plan = imported
+    streams = {r.inputs["name"]: r.inputs for r in plan.of_type("auth0:index/eventStream:EventStream")}
+    for exported in EXPORT["eventStreams"]:
+        name, prefix = exported["name"], f"event_streams.{exported['name'].lower().replace(' ', '-')}"
+        if f"`{prefix}`" in report:
+            continue  # left out whole, and said so
+        planned = streams.get(name)
+        assert planned is not None, f"{prefix}: not planned and not reported"
+        events = [s["event_type"] for s in exported["subscriptions"]]
+        kept = [e for index, e in enumerate(events) if f"`{prefix}.subscriptions.{index}`" not in report]
+        assert planned["subscriptions"] == kept, f"{prefix}.subscriptions: export {events}, plan {planned}"
+        assert planned["status"] == exported.get("status", "enabled"), f"{prefix}.status"
+        configuration = exported["destination"]["configuration"]
+        if exported["destination"]["type"] == "webhook":
+            webhook = planned["webhookConfiguration"]
+            assert webhook["webhookEndpoint"] == replaced(configuration["webhook_endpoint"]), f"{prefix}: endpoint"
+            assert webhook["webhookAuthorization"]["method"] == configuration["webhook_authorization"]["method"]
+        else:
+            bridge = planned["eventbridgeConfiguration"]
+            assert (bridge["awsAccountId"], bridge["awsRegion"]) == (configuration["aws_account_id"],
+                                                                     configuration["aws_region"]), prefix
+    assert "`event_streams.custom-handler`: destination type action" in report
+    assert "pulumi config set --secret crm_webhook_token <value> -s dev" in report
+    for file in [*into.rglob("*.yaml"), *into.rglob("*.md")]:
+        assert "crm-dev-token-value" not in file.read_text(), f"{file}: holds the webhook token"

@@ -18,6 +18,7 @@ from cli.adopt.sections import (
     databases,
     email_provider,
     email_templates,
+    event_streams,
     flow_vault_connections,
     flows,
     forms,
@@ -38,8 +39,8 @@ from cli.adopt.sections import (
 
 MAPPINGS = (tenant, custom_domains, clients, resource_servers, client_grants, databases, connections, organizations,
             roles, actions, triggers, prompts, branding, themes, guardian, phone_providers, attack_protection,
-            log_streams, network_acls, pages, email_provider, email_templates, flow_vault_connections, flows, forms,
-            self_service_profiles)
+            log_streams, event_streams, network_acls, pages, email_provider, email_templates, flow_vault_connections,
+            flows, forms, self_service_profiles)
 
 # Sections Auth0 has retired: never carried over.
 RETIRED = {
@@ -50,7 +51,7 @@ RETIRED = {
 
 # a0deploy sections this project cannot express yet (reported whole, never an error).
 NOT_YET = (
-    "actionModules", "phoneTemplates", "riskAssessment", "supplementalSignals", "eventStreams",
+    "actionModules", "phoneTemplates", "riskAssessment", "supplementalSignals",
     "tokenExchangeProfiles", "connectionProfiles", "userAttributeProfiles", "rateLimitPolicies", "migrations",
 )
 
