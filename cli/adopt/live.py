@@ -12,7 +12,7 @@ from collections.abc import Callable
 from auth0.management import Auth0
 
 from cli.adopt import live_b2b, live_login
-from cli.adopt.live_session import RETRIES, Session, plain
+from cli.adopt.live_session import ABSENT, RETRIES, Session, plain
 from cli.adopt.translate import Item
 from components.config.actions import TRIGGER_VERSIONS
 from components.config.email_templates import TemplateName
@@ -95,8 +95,11 @@ def read_tenant(api: Auth0, progress: Callable[[str], None] | None = None) -> di
     protection = {}
     for part, client in (("bruteForceProtection", api.attack_protection.brute_force_protection),
                          ("breachedPasswordDetection", api.attack_protection.breached_password_detection),
-                         ("suspiciousIpThrottling", api.attack_protection.suspicious_ip_throttling)):
-        settings = _optional(lambda client=client: client.get(**options))
+                         ("suspiciousIpThrottling", api.attack_protection.suspicious_ip_throttling),
+                         ("botDetection", api.attack_protection.bot_detection),
+                         ("captcha", api.attack_protection.captcha)):
+        # Bot detection and CAPTCHA need an Attack Protection add-on: without it Auth0 answers 403.
+        settings = _optional(lambda client=client: client.get(**options), ABSENT)
         if settings:
             protection[part] = settings
     if protection:

@@ -248,6 +248,11 @@ def test_export_reads_the_sign_in_experience_and_the_b2b_sections(management_api
     assert flow[0]["params"]["connection_id"] == "{{ciam.vault_connection.crm-api}}", "a vault id became its key"
     nodes = json.loads((project / blueprint["forms"]["progressive-profile"]["nodes"]).read_text())
     assert nodes[0]["config"]["flow_id"] == "{{ciam.flow.sync-profile-to-crm}}", "a flow id became its key"
+    protection = blueprint["attack_protection"]
+    bot_detection = TENANT["attack_protection"]["bot-detection"]
+    assert protection["bot_detection"] == bot_detection, "attack_protection.bot_detection"
+    assert protection["captcha"] == {"provider": "recaptcha_v2", "site_key": "6Lc-live-site-key",
+                                     "secret": {"secret": "captcha_recaptcha_v2_secret"}}, "attack_protection.captcha"
     streams = blueprint["event_streams"]
     assert streams["crm-user-events"]["webhook"] == {
         "endpoint": "https://crm.live.example/hooks/auth0",

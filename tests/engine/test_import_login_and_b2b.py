@@ -238,3 +238,19 @@ def test_event_streams_arrive_with_their_credentials_as_secrets(imported):
     assert "pulumi config set --secret crm_webhook_token <value> -s dev" in report
     for file in [*into.rglob("*.yaml"), *into.rglob("*.md")]:
         assert "crm-dev-token-value" not in file.read_text(), f"{file}: holds the webhook token"
+
+
+def test_bot_detection_and_captcha_arrive_with_the_captcha_secret_as_a_reference(imported):
+    into, report, plan = imported
+    walk = Walk(report)
+    inputs = one(plan, "auth0:index/attackProtection:AttackProtection").inputs
+    bot = {("allowlists" if k == "allowlist" else k): v for k, v in EXPORT["attackProtection"]["botDetection"].items()}
+    walk.fields("attack_protection.botDetection", bot, inputs["botDetection"])
+    captcha = EXPORT["attackProtection"]["captcha"]
+    assert inputs["captcha"]["activeProviderId"] == captcha["active_provider_id"]
+    walk.compare("attack_protection.captcha.recaptcha_v2.site_key", captcha["recaptcha_v2"]["site_key"],
+                 inputs["captcha"]["recaptchaV2"]["siteKey"])
+    walk.check()
+    assert "pulumi config set --secret recaptcha_secret <value> -s prod" in report
+    for file in [*into.rglob("*.yaml"), *into.rglob("*.md")]:
+        assert "recaptcha-dev-secret-value" not in file.read_text(), f"{file}: holds the CAPTCHA secret"
