@@ -135,6 +135,7 @@ EXPORT_SCOPES: dict[str, str] = {
     "read:guardian_factors": "GET /guardian/factors and /guardian/factors/phone/{message-types,selected-provider}",
     "read:mfa_policies": "GET /guardian/policies",
     "read:phone_providers": "GET /branding/phone/providers",
+    "read:phone_templates": "GET /branding/phone/templates",
     "read:organizations": "GET /organizations",
     "read:event_streams": "GET /event-streams",
     "read:organization_connections": "GET /organizations/{id}/enabled_connections",

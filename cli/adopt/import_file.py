@@ -65,6 +65,8 @@ def auth0_id(record, parent_name: str, ids: dict[tuple[str, str], str]) -> str |
         return f"{inputs.get('prompt')}::{inputs.get('language')}"
     if record.type == "auth0:index/promptScreenPartials:PromptScreenPartials":
         return inputs.get("promptType")
+    if record.type == "auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate":
+        return ids.get(("phone_templates", str(inputs.get("type", "")).replace("_", "-")))
     if record.type in ONE_PER_TENANT:
         return ids.get((ONE_PER_TENANT[record.type], ""))
     if record.type == "auth0:index/selfServiceProfileCustomText:SelfServiceProfileCustomText":

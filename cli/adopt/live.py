@@ -18,8 +18,7 @@ from components.config.actions import TRIGGER_VERSIONS
 from components.config.email_templates import TemplateName
 
 # What the tenant may hold that the export does not read yet: named in the report, never dropped silently.
-NOT_READ = ("phone templates (otp_enroll, otp_verify)", "action modules",
-            "Advanced Customizations screen renderers", "rules and hooks (retired by Auth0)")
+NOT_READ = ("action modules", "Advanced Customizations screen renderers", "rules and hooks (retired by Auth0)")
 PER_PAGE = 50  # the Management API allows up to 100
 
 

@@ -1,5 +1,5 @@
 """Reading what users see at sign-in from the live tenant: prompt texts and partials, branding and its page
-template, the theme, MFA (Guardian) and the phone provider, in the shapes a0deploy writes them."""
+template, the theme, MFA (Guardian), the phone provider and its templates, in the shapes a0deploy writes them."""
 
 from __future__ import annotations
 
@@ -71,6 +71,9 @@ def _guardian(session: Session, export: dict[str, list[Item]]) -> None:
     providers = session.optional(lambda: api.branding.phone.providers.list(**options), ABSENT) or {}
     export["phoneProviders"] = [session.item(p, f"branding/phone/providers/{p.get('id')}")
                                 for p in providers.get("providers") or []]
+    templates = session.optional(lambda: api.branding.phone.templates.list(**options), ABSENT) or {}
+    export["phoneTemplates"] = [session.item(t, f"branding/phone/templates/{t.get('id')}")
+                                for t in templates.get("templates") or []]
 
 
 def read(session: Session, export: dict[str, list[Item]]) -> None:

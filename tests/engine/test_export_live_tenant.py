@@ -88,6 +88,7 @@ class ManagementApi(BaseHTTPRequestHandler):
             "/branding/templates/universal-login": lambda: self.reply(200, TENANT["universal_login_template"]),
             "/branding/themes/default": lambda: self.reply(200, TENANT["default_theme"]),
             "/branding/phone/providers": lambda: self.reply(200, TENANT["phone_providers"]),
+            "/branding/phone/templates": lambda: self.reply(200, TENANT["phone_templates"]),
             "/guardian/factors": lambda: self.reply(200, TENANT["guardian_factors"]),
             "/guardian/policies": lambda: self.reply(200, TENANT["guardian_policies"]),
             "/guardian/factors/phone/message-types": lambda: self.reply(200, TENANT["guardian_message_types"]),
@@ -218,6 +219,7 @@ def test_every_urn_in_import_json_is_registered_by_the_plan(management_api, proj
     assert ids["ciam-prompt-texts-login-id-en"] == "login-id::en"
     assert ids["ciam-prompt-partials-login-id"] == "login-id"
     assert ids["ciam-event-streams-analytics"] == "est_0000000000000002"
+    assert ids["ciam-mfa-otp-verify"] == "tem_0000000000000001"
 
 
 def test_export_reads_the_sign_in_experience_and_the_b2b_sections(management_api, project):
@@ -235,7 +237,9 @@ def test_export_reads_the_sign_in_experience_and_the_b2b_sections(management_api
     assert "widget.logo_url" not in report, "an empty theme URL is Auth0's unset, not a value to report"
     assert blueprint["mfa"] == {"policy": "all-applications", "otp": True, "email": False, "recovery_code": True,
                                 "webauthn_roaming": {"enabled": True}, "webauthn_platform": {"enabled": False},
-                                "phone": {"message_types": ["sms"]}}
+                                "phone": {"message_types": ["sms"],
+                                          "enrollment_message": "{{code}} enrolls you at Live Shop",
+                                          "verification_message": "{{code}} is your Live Shop code"}}
     assert blueprint["phone_provider"]["credentials"] == {"auth_token": {"secret": "phone_provider_auth_token"}}
     acme = blueprint["organizations"]["acme"]
     assert acme["connections"] == {

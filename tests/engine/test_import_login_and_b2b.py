@@ -133,8 +133,13 @@ def test_guardian_sections_become_the_mfa_policy_and_factors(imported):
     template_type = "auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate"
     templates = {r.inputs["type"]: r.inputs["content"]["body"]["text"] for r in plan.of_type(template_type)}
     sms = EXPORT["guardianFactorTemplates"][0]
+    verify = [t for t in EXPORT["phoneTemplates"] if t["type"] == "otp_verify"][0]
     assert templates == {"otp_enroll": replaced(sms["enrollment_message"]),
-                         "otp_verify": replaced(sms["verification_message"])}, "guardianFactorTemplates.sms"
+                         "otp_verify": replaced(verify["content"]["body"]["text"])}, \
+        "guardianFactorTemplates.sms, and phoneTemplates (the newer of the two) over it"
+    for path in ("phoneTemplates.otp_verify.content.body.voice", "phoneTemplates.otp_verify.content.from",
+                 "phoneTemplates.blocked_account"):
+        assert f"`{path}`" in report, f"{path}: not reported"
     for field in ("auth_token", "sid", "from"):
         assert f"`guardianFactorProviders.sms.twilio.{field}`" in report, f"{field}: the deprecated provider " \
                                                                           "setting must be reported"

@@ -28,6 +28,7 @@ from cli.adopt.sections import (
     organizations,
     pages,
     phone_providers,
+    phone_templates,
     prompts,
     resource_servers,
     roles,
@@ -38,7 +39,8 @@ from cli.adopt.sections import (
 )
 
 MAPPINGS = (tenant, custom_domains, clients, resource_servers, client_grants, databases, connections, organizations,
-            roles, actions, triggers, prompts, branding, themes, guardian, phone_providers, attack_protection,
+            roles, actions, triggers, prompts, branding, themes, guardian, phone_providers, phone_templates,
+            attack_protection,
             log_streams, event_streams, network_acls, pages, email_provider, email_templates, flow_vault_connections,
             flows, forms, self_service_profiles)
 
@@ -51,7 +53,7 @@ RETIRED = {
 
 # a0deploy sections this project cannot express yet (reported whole, never an error).
 NOT_YET = (
-    "actionModules", "phoneTemplates", "riskAssessment", "supplementalSignals",
+    "actionModules", "riskAssessment", "supplementalSignals",
     "tokenExchangeProfiles", "connectionProfiles", "userAttributeProfiles", "rateLimitPolicies", "migrations",
 )
 
