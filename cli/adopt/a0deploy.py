@@ -30,12 +30,13 @@ DIRECTORIES = {
 }
 SINGLETONS = ("tenant", "emailProvider", "triggers", "attackProtection", "branding", "prompts",
               "guardianPolicies", "guardianPhoneFactorSelectedProvider", "guardianPhoneFactorMessageTypes",
-              "riskAssessment")
-# guardian/ holds six sections: factors/, providers/, templates/ (one file per object) and three files.
+              "guardianSettings", "guardianEmailFactorSettings", "guardianPhoneFactorSettings", "riskAssessment")
+# guardian/ holds several sections: factors/, providers/, templates/ (one file per object) and one file each.
 GUARDIAN = {"factors": "guardianFactors", "providers": "guardianFactorProviders",
             "templates": "guardianFactorTemplates", "policies": "guardianPolicies",
             "phoneFactorSelectedProvider": "guardianPhoneFactorSelectedProvider",
-            "phoneFactorMessageTypes": "guardianPhoneFactorMessageTypes"}
+            "phoneFactorMessageTypes": "guardianPhoneFactorMessageTypes", "settings": "guardianSettings",
+            "emailFactorSettings": "guardianEmailFactorSettings", "phoneFactorSettings": "guardianPhoneFactorSettings"}
 
 
 def _unknown(file: str, key: str) -> ImportFailed:

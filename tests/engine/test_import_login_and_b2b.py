@@ -259,3 +259,17 @@ def test_bot_detection_and_captcha_arrive_with_the_captcha_secret_as_a_reference
     assert "pulumi config set --secret recaptcha_secret <value> -s prod" in report
     for file in [*into.rglob("*.yaml"), *into.rglob("*.md")]:
         assert "recaptcha-dev-secret-value" not in file.read_text(), f"{file}: holds the CAPTCHA secret"
+
+
+def test_guardian_files_newer_a0deploy_writes_are_reported_and_an_unknown_one_is_an_error(tmp_path):
+    from cli.adopt.errors import ImportFailed
+
+    export = tmp_path / "export"
+    shutil.copytree(FIXTURES / "directory", export)
+    (export / "guardian" / "settings.json").write_text('{"mfa_session_overall_timeout": 10}')
+    report = run(export, CONFIGS, tmp_path / "project")
+    assert "`guardianSettings.0.mfa_session_overall_timeout`" in report, "guardian/settings.json must be reported"
+    (export / "guardian" / "unknown.json").write_text("{}")
+    with pytest.raises(ImportFailed) as caught:
+        run(export, CONFIGS, tmp_path / "other")
+    assert "unknown.json" in str(caught.value) and "unknown a0deploy section" in str(caught.value)
