@@ -18,9 +18,20 @@ SOURCE = "the Management API"
 ABSENT = (403, 404)
 
 
+def _whole(value: Any) -> Any:
+    """The SDK types every number as float; the API sends 72, and tenant.yaml should read 72, not 72.0."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _whole(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_whole(v) for v in value]
+    return value
+
+
 def plain(model: Any) -> Any:
     if hasattr(model, "model_dump"):
-        return model.model_dump(mode="json", by_alias=True, exclude_none=True)
+        return _whole(model.model_dump(mode="json", by_alias=True, exclude_none=True))
     if isinstance(model, list):
         return [plain(item) for item in model]
     return model

@@ -234,6 +234,9 @@ def test_export_reads_the_sign_in_experience_and_the_b2b_sections(management_api
     assert (project / branding["page_template"]).read_text() == TENANT["universal_login_template"]["body"]
     theme = TENANT["default_theme"]
     assert branding["theme"]["colors"] == theme["colors"], "branding.theme.colors: values changed"
+    assert branding["theme"]["borders"] == theme["borders"], "branding.theme.borders: 3, not the SDK's 3.0"
+    assert blueprint["tenant"]["session_lifetime"] == 72 and "session_lifetime: 72\n" in (
+        project / "tenant.yaml").read_text(), "tenant.session_lifetime: a whole number stays one"
     assert "widget.logo_url" not in report, "an empty theme URL is Auth0's unset, not a value to report"
     assert blueprint["mfa"] == {"policy": "all-applications", "otp": True, "email": False, "recovery_code": True,
                                 "webauthn_roaming": {"enabled": True}, "webauthn_platform": {"enabled": False},
