@@ -1,7 +1,8 @@
 """The registry: one mapping module per a0deploy section, run in this order (references need keys first).
 
-Each module names its a0deploy section (`SOURCE`) and blueprint section (`TARGET`), may `register` the keys
-of its objects (first pass, so references resolve in any order) and `translate`s into the blueprint.
+Each module names its a0deploy section (`SOURCE`, or `SOURCES` when it reads several) and blueprint section
+(`TARGET`), may `register` the keys of its objects (first pass, so references resolve in any order) and
+`translate`s into the blueprint.
 Adding a section means adding a model, a component and one module here.
 """
 
