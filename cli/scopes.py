@@ -133,12 +133,26 @@ EXPORT_SCOPES: dict[str, str] = {
     "read:actions": "GET /actions/actions and /actions/triggers/{trigger}/bindings",
     "read:email_provider": "GET /emails/provider",
     "read:email_templates": "GET /email-templates/{name}",
-    "read:prompts": "GET /prompts",
+    "read:prompts": "GET /prompts, /prompts/{prompt}/custom-text/{language} and /prompts/{prompt}/partials",
     "read:attack_protection": "GET /attack-protection/{brute-force-protection,breached-password-detection,"
                               "suspicious-ip-throttling}",
     "read:custom_domains": "GET /custom-domains",
     "read:log_streams": "GET /log-streams",
     "read:network_acls": "GET /network-acls",
+    "read:branding": "GET /branding, /branding/templates/universal-login and /branding/themes/default",
+    "read:guardian_factors": "GET /guardian/factors and /guardian/factors/phone/{message-types,selected-provider}",
+    "read:mfa_policies": "GET /guardian/policies",
+    "read:phone_providers": "GET /branding/phone/providers",
+    "read:phone_templates": "GET /branding/phone/templates",
+    "read:organizations": "GET /organizations",
+    "read:event_streams": "GET /event-streams",
+    "read:organization_connections": "GET /organizations/{id}/enabled_connections",
+    "read:organization_discovery_domains": "GET /organizations/{id}/discovery-domains",
+    "read:forms": "GET /forms and /forms/{id}",
+    "read:flows": "GET /flows and /flows/{id}",
+    "read:flows_vault_connections": "GET /flows/vault/connections",
+    "read:self_service_profiles": "GET /self-service-profiles",
+    "read:self_service_profile_custom_texts": "GET /self-service-profiles/{id}/custom-text/en/get-started",
 }
 
 # Only for the integration tests (dev and QA): they read the test application's secret to request a token.

@@ -29,7 +29,14 @@ DIRECTORIES = {
     "action-modules": "actionModules", "email-templates": "emailTemplates",
 }
 SINGLETONS = ("tenant", "emailProvider", "triggers", "attackProtection", "branding", "prompts",
-              "guardianPolicies", "riskAssessment")
+              "guardianPolicies", "guardianPhoneFactorSelectedProvider", "guardianPhoneFactorMessageTypes",
+              "guardianSettings", "guardianEmailFactorSettings", "guardianPhoneFactorSettings", "riskAssessment")
+# guardian/ holds several sections: factors/, providers/, templates/ (one file per object) and one file each.
+GUARDIAN = {"factors": "guardianFactors", "providers": "guardianFactorProviders",
+            "templates": "guardianFactorTemplates", "policies": "guardianPolicies",
+            "phoneFactorSelectedProvider": "guardianPhoneFactorSelectedProvider",
+            "phoneFactorMessageTypes": "guardianPhoneFactorMessageTypes", "settings": "guardianSettings",
+            "emailFactorSettings": "guardianEmailFactorSettings", "phoneFactorSettings": "guardianPhoneFactorSettings"}
 
 
 def _unknown(file: str, key: str) -> ImportFailed:
@@ -82,6 +89,9 @@ def _read_directory(root: Path) -> dict[str, list[Item]]:
         section = DIRECTORIES.get(folder.name)
         if section is None:
             raise _unknown(str(folder), folder.name)
+        if section == "guardianFactors":
+            export.update(_guardian(folder))
+            continue
         items: list[Item] = []
         for file in sorted(folder.rglob("*.json")):
             data = _json(file)
@@ -98,20 +108,38 @@ def _read_directory(root: Path) -> dict[str, list[Item]]:
     return export
 
 
+def _guardian(folder: Path) -> dict[str, list[Item]]:
+    export: dict[str, list[Item]] = {}
+    for file in sorted(folder.rglob("*.json")):
+        part = file.parent.name if file.parent != folder else file.stem
+        section = GUARDIAN.get(part)
+        if section is None:
+            raise _unknown(str(file), f"guardian/{file.relative_to(folder)}")
+        export.setdefault(section, []).append(Item(str(file), _json(file), file.parent))
+    return export
+
+
 def _camel(stem: str) -> str:
     head, *rest = stem.replace("_", "-").split("-")
     return head + "".join(part.title() for part in rest)
 
 
 def _merged(section: str, folder: Path, items: list[Item]) -> list[Item]:
-    """Singletons the directory format splits into one file per part (attack-protection/, prompts/)."""
-    if section not in SINGLETONS or len(items) <= 1 and section != "attackProtection":
+    """Singletons the directory format splits into one file per part (attack-protection/, prompts/, branding/)."""
+    if section not in ("attackProtection", "prompts", "branding") and (section not in SINGLETONS or len(items) <= 1):
         return items
     merged: dict = {}
     for item in items:
-        stem = Path(item.file).stem
-        if section == "prompts" and stem == "prompts" and isinstance(item.data, dict):
+        file = Path(item.file)
+        if file.stem == section and isinstance(item.data, dict):  # prompts/prompts.json, branding/branding.json
             merged.update(item.data)
+        elif section == "prompts" and file.parent.name == "screenRenderSettings":
+            merged.setdefault("screenRenderers", []).append(item.data)
+        elif section == "branding" and file.parent.name == "templates" and isinstance(item.data, dict):
+            # the body names a file beside the definition; make it relative to branding/
+            body = item.data.get("body")
+            template = {**item.data, "body": f"templates/{body}" if isinstance(body, str) else body}
+            merged.setdefault("templates", []).append(template)
         else:
-            merged[_camel(stem)] = item.data
+            merged[_camel(file.stem)] = item.data
     return [Item(str(folder), merged, folder)]

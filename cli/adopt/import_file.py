@@ -12,7 +12,7 @@ from typing import Any
 
 from cli.offline import Plan
 
-# type -> (blueprint section, prefix of the resource name before the key, suffix after it)
+# type -> (blueprint section, suffix of the resource name after the key)
 OWNED: dict[str, tuple[str, str]] = {
     "auth0:index/client:Client": ("applications", ""),
     "auth0:index/clientCredentials:ClientCredentials": ("applications", "-credentials"),
@@ -24,11 +24,26 @@ OWNED: dict[str, tuple[str, str]] = {
     "auth0:index/action:Action": ("actions", ""),
     "auth0:index/logStream:LogStream": ("log_streams", ""),
     "auth0:index/networkAcl:NetworkAcl": ("network_acls", ""),
+    "auth0:index/organization:Organization": ("organizations", ""),
+    # both adopt the organization's own id
+    "auth0:index/organizationConnections:OrganizationConnections": ("organizations", "-connections"),
+    "auth0:index/organizationDiscoveryDomains:OrganizationDiscoveryDomains": ("organizations", "-discovery-domains"),
+    "auth0:index/selfServiceProfile:SelfServiceProfile": ("self_service_sso_profiles", ""),
+    "auth0:index/eventStream:EventStream": ("event_streams", ""),
 }
+# type -> (blueprint section, prefix of the resource name before the key): one component registers several types
+PREFIXED: dict[str, tuple[str, str]] = {
+    "auth0:index/form:Form": ("forms", "form-"),
+    "auth0:index/flow:Flow": ("flows", "flow-"),
+    "auth0:index/flowVaultConnection:FlowVaultConnection": ("flow_vault_connections", "vault-"),
+}
+# type -> the key under which a section mapping keeps the id of a one-per-tenant object Auth0 gives an id
+ONE_PER_TENANT = {"auth0:index/brandingTheme:BrandingTheme": "branding_theme",
+                  "auth0:index/phoneProvider:PhoneProvider": "phone_provider"}
 SINGLETONS = (
     "auth0:index/tenant:Tenant", "auth0:index/pages:Pages", "auth0:index/emailProvider:EmailProvider",
     "auth0:index/prompt:Prompt", "auth0:index/guardian:Guardian", "auth0:index/attackProtection:AttackProtection",
-    "auth0:index/branding:Branding", "auth0:index/phoneProvider:PhoneProvider",
+    "auth0:index/branding:Branding",
 )
 
 
@@ -46,6 +61,21 @@ def auth0_id(record, parent_name: str, ids: dict[tuple[str, str], str]) -> str |
         return inputs.get("trigger")
     if record.type == "auth0:index/emailTemplate:EmailTemplate":
         return inputs.get("template")
+    if record.type == "auth0:index/promptCustomText:PromptCustomText":
+        return f"{inputs.get('prompt')}::{inputs.get('language')}"
+    if record.type == "auth0:index/promptScreenPartials:PromptScreenPartials":
+        return inputs.get("promptType")
+    if record.type == "auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate":
+        return ids.get(("phone_templates", str(inputs.get("type", "")).replace("_", "-")))
+    if record.type in ONE_PER_TENANT:
+        return ids.get((ONE_PER_TENANT[record.type], ""))
+    if record.type == "auth0:index/selfServiceProfileCustomText:SelfServiceProfileCustomText":
+        key = _component_prefix(record.name, parent_name).rsplit("-text-", 1)[0]
+        profile = ids.get(("self_service_sso_profiles", key))
+        return f"{profile}::{inputs.get('language')}::{inputs.get('page')}" if profile else None
+    if record.type in PREFIXED:
+        section, prefix = PREFIXED[record.type]
+        return ids.get((section, _component_prefix(record.name, parent_name).removeprefix(prefix)))
     if record.type.startswith("auth0:index/customDomain"):  # the domain, its verification, its default
         return ids.get(("custom_domain", ""))
     if record.type == "auth0:index/clientGrant:ClientGrant":

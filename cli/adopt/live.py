@@ -7,56 +7,29 @@ page; the SDK retries 429 (and 5xx) responses with back-off, honouring Retry-Aft
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable
 
 from auth0.management import Auth0
 
+from cli.adopt import live_b2b, live_login
+from cli.adopt.live_session import ABSENT, RETRIES, Session, plain
 from cli.adopt.translate import Item
 from components.config.actions import TRIGGER_VERSIONS
 from components.config.email_templates import TemplateName
 
 # What the tenant may hold that the export does not read yet: named in the report, never dropped silently.
-NOT_READ = ("branding", "themes", "prompt custom texts and partials", "guardian (MFA factors and policies)",
-            "phone providers and templates", "organizations", "forms and flows", "event streams",
-            "self-service profiles", "rules and hooks (retired by Auth0)")
-RETRIES = {"max_retries": 6}
+NOT_READ = ("action modules", "Advanced Customizations screen renderers", "rules and hooks (retired by Auth0)")
 PER_PAGE = 50  # the Management API allows up to 100
-SOURCE = "the Management API"
-
-
-def plain(model: Any) -> Any:
-    if hasattr(model, "model_dump"):
-        return model.model_dump(mode="json", by_alias=True, exclude_none=True)
-    if isinstance(model, list):
-        return [plain(item) for item in model]
-    return model
 
 
 def connect(base_url: str, token: str) -> Auth0:
     return Auth0(base_url=f"{base_url.rstrip('/')}/api/v2", token=token, max_retries=RETRIES["max_retries"])
 
 
-def _optional(read: Callable[[], Any]) -> Any:
-    """A singleton the tenant may not have (no email provider, a template never customised): None on 404."""
-    try:
-        return plain(read())
-    except Exception as error:  # the SDK raises NotFoundError and friends, all with a status_code
-        if getattr(error, "status_code", None) == 404:
-            return None
-        raise
-
-
-def _all(pager: Iterable[Any]) -> list[dict]:
-    return [plain(item) for item in pager]
-
-
 def read_tenant(api: Auth0, progress: Callable[[str], None] | None = None) -> dict[str, list[Item]]:
     say = progress or (lambda message: print(message, file=sys.stderr))
-    options = {"request_options": RETRIES}
-
-    def item(data: Any, what: str) -> Item:
-        return Item(f"{SOURCE} ({what})", data)
+    session = Session(api, PER_PAGE, say)
+    options, item, _optional, _all = session.options, session.item, session.optional, session.all
 
     say("reading tenant settings")
     export: dict[str, list[Item]] = {"tenant": [item(plain(api.tenants.settings.get(**options)), "tenant")]}
@@ -121,8 +94,11 @@ def read_tenant(api: Auth0, progress: Callable[[str], None] | None = None) -> di
     protection = {}
     for part, client in (("bruteForceProtection", api.attack_protection.brute_force_protection),
                          ("breachedPasswordDetection", api.attack_protection.breached_password_detection),
-                         ("suspiciousIpThrottling", api.attack_protection.suspicious_ip_throttling)):
-        settings = _optional(lambda client=client: client.get(**options))
+                         ("suspiciousIpThrottling", api.attack_protection.suspicious_ip_throttling),
+                         ("botDetection", api.attack_protection.bot_detection),
+                         ("captcha", api.attack_protection.captcha)):
+        # Bot detection and CAPTCHA need an Attack Protection add-on: without it Auth0 answers 403.
+        settings = _optional(lambda client=client: client.get(**options), ABSENT)
         if settings:
             protection[part] = settings
     if protection:
@@ -149,4 +125,6 @@ def read_tenant(api: Auth0, progress: Callable[[str], None] | None = None) -> di
             template["body"] = {"inline": template.get("body") or ""}
             templates.append(item(template, f"email-templates/{name}"))
     export["emailTemplates"] = templates
+    live_login.read(session, export)
+    live_b2b.read(session, export)
     return export

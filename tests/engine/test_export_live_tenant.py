@@ -84,6 +84,22 @@ class ManagementApi(BaseHTTPRequestHandler):
             "/log-streams": lambda: self.reply(200, TENANT["log_streams"]),
             "/network-acls": lambda: self.offset("network_acls", TENANT["network_acls"], query),
             "/custom-domains": lambda: self.reply(200, TENANT["custom_domains"]),
+            "/branding": lambda: self.reply(200, TENANT["branding"]),
+            "/branding/templates/universal-login": lambda: self.reply(200, TENANT["universal_login_template"]),
+            "/branding/themes/default": lambda: self.reply(200, TENANT["default_theme"]),
+            "/branding/phone/providers": lambda: self.reply(200, TENANT["phone_providers"]),
+            "/branding/phone/templates": lambda: self.reply(200, TENANT["phone_templates"]),
+            "/guardian/factors": lambda: self.reply(200, TENANT["guardian_factors"]),
+            "/guardian/policies": lambda: self.reply(200, TENANT["guardian_policies"]),
+            "/guardian/factors/phone/message-types": lambda: self.reply(200, TENANT["guardian_message_types"]),
+            "/guardian/factors/phone/selected-provider": lambda: self.reply(200, TENANT["guardian_selected_provider"]),
+            "/organizations": lambda: self.checkpoint("organizations", TENANT["organizations"], query),
+            "/event-streams": lambda: self.checkpoint("event_streams", TENANT["event_streams"], query),
+            "/flows/vault/connections": lambda: self.offset("connections", TENANT["flow_vault_connections"], query),
+            "/flows": lambda: self.offset("flows", TENANT["flows"], query),
+            "/forms": lambda: self.offset("forms", TENANT["forms"], query),
+            "/self-service-profiles": lambda: self.offset("self_service_profiles", TENANT["self_service_profiles"],
+                                                          query),
         }
         if path in routes:
             return routes[path]()
@@ -98,6 +114,20 @@ class ManagementApi(BaseHTTPRequestHandler):
             return self.reply(200, TENANT["attack_protection"][parts[1]])
         if parts[0] == "email-templates" and parts[1] in TENANT["email_templates"]:
             return self.reply(200, TENANT["email_templates"][parts[1]])
+        if parts[0] == "prompts" and parts[2:3] == ["custom-text"]:  # {} when a prompt was never customised
+            return self.reply(200, TENANT["prompt_custom_text"].get(f"{parts[1]}/{parts[3]}", {}))
+        if parts[0] == "prompts" and parts[-1] == "partials":
+            return self.reply(200, TENANT["prompt_partials"].get(parts[1], {}))
+        if parts[0] == "organizations" and parts[-1] == "enabled_connections":
+            return self.offset("enabled_connections", TENANT["organization_connections"].get(parts[1], []), query)
+        if parts[0] == "organizations" and parts[-1] == "discovery-domains":
+            return self.checkpoint("domains", TENANT["organization_discovery_domains"].get(parts[1], []), query)
+        if parts[0] in ("flows", "forms") and len(parts) == 2:
+            found = [f for f in TENANT[parts[0]] if f["id"] == parts[1]]
+            if found:
+                return self.reply(200, found[0])
+        if parts[0] == "self-service-profiles" and parts[2:3] == ["custom-text"]:
+            return self.reply(200, TENANT["self_service_profile_custom_text"].get(parts[1], {}))
         return self.reply(404, {"statusCode": 404, "error": "Not Found", "message": "not found"})
 
 
@@ -147,7 +177,7 @@ def test_export_reads_every_page_retries_429_and_writes_no_secret(management_api
             for secret in SECRETS:
                 assert secret not in text, f"{file}: holds a secret value"
     assert "a secret value at connections.google-oauth2.options.client_secret" in report
-    assert "`organizations`: not read by `make export` yet" in report, "what the export skips must be named"
+    assert "`action modules`: not read by `make export` yet" in report, "what the export skips must be named"
     assert "reading applications" in capsys.readouterr().err, "progress goes to stderr"
 
 
@@ -177,6 +207,69 @@ def test_every_urn_in_import_json_is_registered_by_the_plan(management_api, proj
     auth0_urns = {r.urn for r in plan.resources if r.type.startswith("auth0:")}
     assert auth0_urns == named, f"registered but not imported: {sorted(auth0_urns - named)}"
     assert by_name["ciam-tenant-settings"].urn in named
+    assert ids["ciam-organizations-acme"] == ids["ciam-organizations-acme-connections"] == "org_0000000000000001"
+    assert ids["ciam-organizations-acme-discovery-domains"] == "org_0000000000000001"
+    assert ids["ciam-forms-form-progressive-profile"] == "ap_0000000000000001"
+    assert ids["ciam-forms-flow-sync-profile-to-crm"] == "af_0000000000000001"
+    assert ids["ciam-forms-vault-crm-api"] == "ac_0000000000000001"
+    assert ids["ciam-self-service-sso-partner-sso"] == "ssp_0000000000000001"
+    assert ids["ciam-self-service-sso-partner-sso-text-en-get-started"] == "ssp_0000000000000001::en::get-started"
+    assert ids["ciam-phone-provider"] == "pro_0000000000000001"
+    assert ids["ciam-branding-theme"] == "thm_0000000000000001"
+    assert ids["ciam-prompt-texts-login-id-en"] == "login-id::en"
+    assert ids["ciam-prompt-partials-login-id"] == "login-id"
+    assert ids["ciam-event-streams-analytics"] == "est_0000000000000002"
+    assert ids["ciam-mfa-otp-verify"] == "tem_0000000000000001"
+
+
+def test_export_reads_the_sign_in_experience_and_the_b2b_sections(management_api, project):
+    report = export_tenant.run("live", project)
+    blueprint = yaml.safe_load((project / "tenant.yaml").read_text())
+    text = json.loads((project / blueprint["prompt_texts"]["login-id"]["en"]).read_text())
+    assert text == TENANT["prompt_custom_text"]["login-id/en"], "prompt_texts.login-id.en: texts changed"
+    partial = blueprint["prompt_partials"]["login-id"]["login-id"]["form_content_end"]
+    assert (project / partial).read_text() == TENANT["prompt_partials"]["login-id"]["login-id"]["form-content-end"]
+    branding = blueprint["branding"]
+    assert {k: branding[k] for k in TENANT["branding"]} == TENANT["branding"], "branding: values changed"
+    assert (project / branding["page_template"]).read_text() == TENANT["universal_login_template"]["body"]
+    theme = TENANT["default_theme"]
+    assert branding["theme"]["colors"] == theme["colors"], "branding.theme.colors: values changed"
+    assert branding["theme"]["borders"] == theme["borders"], "branding.theme.borders: 3, not the SDK's 3.0"
+    assert blueprint["tenant"]["session_lifetime"] == 72 and "session_lifetime: 72\n" in (
+        project / "tenant.yaml").read_text(), "tenant.session_lifetime: a whole number stays one"
+    assert "widget.logo_url" not in report, "an empty theme URL is Auth0's unset, not a value to report"
+    assert blueprint["mfa"] == {"policy": "all-applications", "otp": True, "email": False, "recovery_code": True,
+                                "webauthn_roaming": {"enabled": True}, "webauthn_platform": {"enabled": False},
+                                "phone": {"message_types": ["sms"],
+                                          "enrollment_message": "{{code}} enrolls you at Live Shop",
+                                          "verification_message": "{{code}} is your Live Shop code"}}
+    assert blueprint["phone_provider"]["credentials"] == {"auth_token": {"secret": "phone_provider_auth_token"}}
+    acme = blueprint["organizations"]["acme"]
+    assert acme["connections"] == {
+        "username-password-authentication": {"assign_membership_on_login": False, "show_as_button": True,
+                                             "is_signup_enabled": False},
+        "google-oauth2": {"assign_membership_on_login": True, "show_as_button": True}}, "by connection key"
+    assert acme["discovery_domains"] == {"acme.example": {"status": "verified", "use_for_organization_discovery": True}}
+    assert set(blueprint["organizations"]) == {"acme", "globex", "initech"}, "every page of organizations"
+    flow = json.loads((project / blueprint["flows"]["sync-profile-to-crm"]["actions"]).read_text())
+    assert flow[0]["params"]["connection_id"] == "{{ciam.vault_connection.crm-api}}", "a vault id became its key"
+    nodes = json.loads((project / blueprint["forms"]["progressive-profile"]["nodes"]).read_text())
+    assert nodes[0]["config"]["flow_id"] == "{{ciam.flow.sync-profile-to-crm}}", "a flow id became its key"
+    protection = blueprint["attack_protection"]
+    bot_detection = TENANT["attack_protection"]["bot-detection"]
+    assert protection["bot_detection"] == bot_detection, "attack_protection.bot_detection"
+    assert protection["captcha"] == {"provider": "recaptcha_v2", "site_key": "6Lc-live-site-key",
+                                     "secret": {"secret": "captcha_recaptcha_v2_secret"}}, "attack_protection.captcha"
+    streams = blueprint["event_streams"]
+    assert streams["crm-user-events"]["webhook"] == {
+        "endpoint": "https://crm.live.example/hooks/auth0",
+        "authorization": {"method": "bearer", "token": {"secret": "crm_user_events_token"}}}, "a secret, never returned"
+    assert streams["support-webhook"]["webhook"]["authorization"] == {
+        "method": "basic", "username": "auth0", "password": {"secret": "support_webhook_password"}}
+    assert streams["analytics"]["eventbridge"] == {"aws_account_id": "123456789012", "aws_region": "eu-west-1"}
+    profile = blueprint["self_service_sso_profiles"]["partner-sso"]
+    assert profile["custom_text"] == {"en": {"get-started": TENANT["self_service_profile_custom_text"][
+        "ssp_0000000000000001"]}}
 
 
 def test_export_needs_only_read_scopes_that_the_deploy_application_has():

@@ -1,7 +1,8 @@
 """The registry: one mapping module per a0deploy section, run in this order (references need keys first).
 
-Each module names its a0deploy section (`SOURCE`) and blueprint section (`TARGET`), may `register` the keys
-of its objects (first pass, so references resolve in any order) and `translate`s into the blueprint.
+Each module names its a0deploy section (`SOURCE`, or `SOURCES` when it reads several) and blueprint section
+(`TARGET`), may `register` the keys of its objects (first pass, so references resolve in any order) and
+`translate`s into the blueprint.
 Adding a section means adding a model, a component and one module here.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from cli.adopt.sections import (
     actions,
     attack_protection,
+    branding,
     client_grants,
     clients,
     connections,
@@ -17,20 +19,31 @@ from cli.adopt.sections import (
     databases,
     email_provider,
     email_templates,
+    event_streams,
+    flow_vault_connections,
+    flows,
+    forms,
+    guardian,
     log_streams,
     network_acls,
     organizations,
     pages,
+    phone_providers,
+    phone_templates,
     prompts,
     resource_servers,
     roles,
+    self_service_profiles,
     tenant,
+    themes,
     triggers,
 )
 
 MAPPINGS = (tenant, custom_domains, clients, resource_servers, client_grants, databases, connections, organizations,
-            roles, actions, triggers, prompts, attack_protection, log_streams, network_acls, pages, email_provider,
-            email_templates)
+            roles, actions, triggers, prompts, branding, themes, guardian, phone_providers, phone_templates,
+            attack_protection,
+            log_streams, event_streams, network_acls, pages, email_provider, email_templates, flow_vault_connections,
+            flows, forms, self_service_profiles)
 
 # Sections Auth0 has retired: never carried over.
 RETIRED = {
@@ -41,12 +54,11 @@ RETIRED = {
 
 # a0deploy sections this project cannot express yet (reported whole, never an error).
 NOT_YET = (
-    "actionModules", "branding", "themes", "guardianFactors", "guardianFactorProviders",
-    "guardianFactorTemplates", "guardianPolicies", "guardianPhoneFactorSelectedProvider",
-    "guardianPhoneFactorMessageTypes", "phoneProviders", "phoneTemplates", "riskAssessment",
-    "supplementalSignals", "eventStreams", "forms",
-    "flows", "flowVaultConnections", "selfServiceProfiles", "tokenExchangeProfiles", "connectionProfiles",
-    "userAttributeProfiles", "rateLimitPolicies", "migrations",
+    "actionModules", "riskAssessment", "guardianSettings", "guardianEmailFactorSettings", "guardianPhoneFactorSettings",
+    "supplementalSignals", "tokenExchangeProfiles", "connectionProfiles", "userAttributeProfiles", "rateLimitPolicies",
+    "migrations",
 )
 
-KNOWN = (*(m.SOURCE for m in MAPPINGS), *RETIRED, *NOT_YET)
+# A mapping may read several a0deploy sections (`SOURCES`; Guardian's six become `mfa`).
+SOURCES = tuple(source for m in MAPPINGS for source in getattr(m, "SOURCES", (m.SOURCE,)))
+KNOWN = (*SOURCES, *RETIRED, *NOT_YET)

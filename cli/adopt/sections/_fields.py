@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from cli.adopt.translate import DROP, Translation
+from cli.adopt.translate import DROP, Item, Translation
 
 
 def model_fields(model: type[BaseModel]) -> set[str]:
@@ -41,3 +41,29 @@ def items_by_name(ctx: Translation, section: str, kind: str, name_field: str = "
             continue
         yield item, data, name, ctx.key(kind, name, item.file)
 
+
+def singleton(ctx: Translation, section: str) -> tuple[Item | None, dict]:
+    """The one object of a singleton section (tenant, branding, guardianPolicies...), or (None, {})."""
+    items = ctx.export.get(section, [])
+    if items and isinstance(items[0].data, dict):
+        return items[0], items[0].data
+    return None, {}
+
+
+def asset_name(text: str) -> str:
+    """A file name from a key or an Auth0 name (`form-content-end`, `universal_login`)."""
+    return text.replace("_", "-").lower()
+
+
+def register_ids(ctx: Translation, section: str, kind: str, target: str, name_field: str = "name") -> None:
+    """First pass: register each object's key, and keep its Auth0 id (a live tenant's) for import.json."""
+    for _item, data, _name, key in items_by_name(ctx, section, kind, name_field):
+        if data.get("id"):
+            ctx.ids[(target, key)] = data["id"]
+
+
+def set_value(ctx: Translation, section: str, target: dict, field: str, value, path: str) -> None:
+    """`target[field]` = the value with its keywords as `${var}`, unless it needs a secret or is unset."""
+    converted = ctx.value(section, value, path)
+    if converted is not DROP and converted is not None:
+        target[field] = converted

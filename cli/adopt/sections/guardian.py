@@ -1,0 +1,90 @@
+"""The Guardian sections (Management API /guardian/factors, /guardian/policies, /guardian/factors/phone/*)
+-> blueprint `mfa`.
+
+a0deploy splits MFA into six sections: factors (`{name, enabled}`), policies, the phone factor's message
+types, its selected provider, the factor providers and the factor's SMS templates. The provider settings of
+the Guardian phone factor are deprecated: the blueprint sends SMS and voice through `phone_provider`.
+"""
+
+from __future__ import annotations
+
+from cli.adopt.sections._fields import singleton
+from cli.adopt.translate import DROP, Translation
+
+SOURCE = "guardianFactors"
+SOURCES = (SOURCE, "guardianPolicies", "guardianPhoneFactorMessageTypes", "guardianPhoneFactorSelectedProvider",
+           "guardianFactorProviders", "guardianFactorTemplates")
+TARGET = "mfa"
+FACTORS = {"otp": "otp", "email": "email", "recovery-code": "recovery_code"}
+POLICIES = ("all-applications", "confidence-score")
+TEMPLATES = ("enrollment_message", "verification_message")
+
+
+def _policy(ctx: Translation) -> str:
+    item, data = singleton(ctx, "guardianPolicies")
+    policies = data.get("policies") or []
+    if item is None:
+        ctx.report.warnings.append("guardianPolicies: not in the export; mfa.policy is `never` (MFA only when an "
+                                   "Action asks): check it against the tenant")
+        return "never"
+    chosen = [p for p in policies if p in POLICIES]
+    for policy in policies:
+        if policy not in POLICIES:
+            ctx.report.unexpressed(TARGET, f"guardianPolicies.{policy}", "not a policy this project expresses")
+    return chosen[0] if chosen else "never"
+
+
+def _phone(ctx: Translation) -> dict:
+    phone: dict = {}
+    _item, types = singleton(ctx, "guardianPhoneFactorMessageTypes")
+    message_types = [t for t in types.get("message_types") or [] if t in ("sms", "voice")]
+    if message_types:
+        phone["message_types"] = message_types
+    for item in ctx.export.get("guardianFactorTemplates", []):
+        data = item.data if isinstance(item.data, dict) else {}
+        if data.get("name", "sms") != "sms":
+            ctx.report.unexpressed(TARGET, f"guardianFactorTemplates.{data.get('name')}")
+            continue
+        for field in TEMPLATES:
+            if data.get(field):
+                value = ctx.value(TARGET, data[field], f"guardianFactorTemplates.sms.{field}")
+                if value is not DROP:
+                    phone[field] = value
+        ctx.leftovers(TARGET, "guardianFactorTemplates.sms", data, {"name", *TEMPLATES})
+    return phone
+
+
+def _moved(ctx: Translation) -> None:
+    why = ("the Guardian phone factor's own provider is deprecated; the blueprint sends SMS and voice through "
+           "phone_provider (a0deploy `phoneProviders`)")
+    for item in ctx.export.get("guardianFactorProviders", []):
+        data = item.data if isinstance(item.data, dict) else {}
+        label = f"{data.get('name')}.{data.get('provider')}"
+        for field in sorted(set(data) - {"name", "provider"}):
+            ctx.report.unexpressed(TARGET, f"guardianFactorProviders.{label}.{field}", why)
+    _item, selected = singleton(ctx, "guardianPhoneFactorSelectedProvider")
+    if selected.get("provider"):
+        ctx.report.unexpressed(TARGET, "guardianPhoneFactorSelectedProvider.provider", why)
+
+
+def translate(ctx: Translation) -> None:
+    factors = {item.data.get("name"): item.data for item in ctx.export.get(SOURCE, [])
+               if isinstance(item.data, dict) and item.data.get("name")}
+    if not factors and "guardianPolicies" not in ctx.export:
+        return
+    mfa: dict = {"policy": _policy(ctx)}
+    for name, data in sorted(factors.items()):
+        where = f"guardianFactors.{name}"
+        enabled = data.get("enabled") is True
+        if name in FACTORS:
+            mfa[FACTORS[name]] = enabled
+        elif name in ("webauthn-roaming", "webauthn-platform"):
+            mfa[name.replace("-", "_")] = {"enabled": enabled}
+        elif name == "sms" and enabled:
+            mfa["phone"] = _phone(ctx)
+        elif enabled:
+            ctx.report.unexpressed(TARGET, where, "not a factor this project expresses (push and Duo need apps "
+                                   "of their own)")
+        ctx.leftovers(TARGET, where, data, {"name", "enabled", "trial_expired"})
+    _moved(ctx)
+    ctx.blueprint[TARGET] = mfa
