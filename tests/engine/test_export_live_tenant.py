@@ -219,7 +219,7 @@ def test_every_urn_in_import_json_is_registered_by_the_plan(management_api, proj
     assert ids["ciam-prompt-texts-login-id-en"] == "login-id::en"
     assert ids["ciam-prompt-partials-login-id"] == "login-id"
     assert ids["ciam-event-streams-analytics"] == "est_0000000000000002"
-    assert ids["ciam-mfa-otp-verify"] == "tem_0000000000000001"
+    assert ids["ciam-phone-otp-verify"] == "tem_0000000000000001"
 
 
 def test_export_reads_the_sign_in_experience_and_the_b2b_sections(management_api, project):
@@ -240,9 +240,11 @@ def test_export_reads_the_sign_in_experience_and_the_b2b_sections(management_api
     assert "widget.logo_url" not in report, "an empty theme URL is Auth0's unset, not a value to report"
     assert blueprint["mfa"] == {"policy": "all-applications", "otp": True, "email": False, "recovery_code": True,
                                 "webauthn_roaming": {"enabled": True}, "webauthn_platform": {"enabled": False},
-                                "phone": {"message_types": ["sms"],
-                                          "enrollment_message": "{{code}} enrolls you at Live Shop",
-                                          "verification_message": "{{code}} is your Live Shop code"}}
+                                "phone": {"message_types": ["sms"]}}
+    templates = {t["type"]: t for t in TENANT["phone_templates"]["templates"]}
+    assert blueprint["phone_templates"] == {
+        kind: {"content": {"body": template["content"]["body"]}} for kind, template in templates.items()}, \
+        "phone_templates: each template's SMS and voice text, as the tenant has them"
     assert blueprint["phone_provider"]["credentials"] == {"auth_token": {"secret": "phone_provider_auth_token"}}
     acme = blueprint["organizations"]["acme"]
     assert acme["connections"] == {

@@ -131,15 +131,22 @@ def test_guardian_sections_become_the_mfa_policy_and_factors(imported):
             assert enabled == factor["enabled"], f"guardianFactors.{name}: export {factor['enabled']}, plan {enabled}"
     assert guardian["phone"]["messageTypes"] == EXPORT["guardianPhoneFactorMessageTypes"]["message_types"]
     template_type = "auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate"
-    templates = {r.inputs["type"]: r.inputs["content"]["body"]["text"] for r in plan.of_type(template_type)}
+    planned = {r.inputs["type"]: r.inputs for r in plan.of_type(template_type)}
+    assert set(planned) == {t["type"] for t in EXPORT["phoneTemplates"]} | {"otp_enroll"}, \
+        "every phoneTemplates type, and otp_enroll from guardianFactorTemplates.sms"
+    for exported in EXPORT["phoneTemplates"]:
+        kind, content = exported["type"], exported.get("content") or {}
+        inputs = planned[kind]
+        assert inputs.get("disabled", False) == exported.get("disabled", False), f"phoneTemplates.{kind}.disabled"
+        for channel in ("text", "voice"):
+            if (content.get("body") or {}).get(channel):
+                assert inputs["content"]["body"][channel] == replaced(content["body"][channel]), \
+                    f"phoneTemplates.{kind}.content.body.{channel}"
+        if content.get("from"):
+            assert inputs["content"]["from"] == replaced(content["from"]), f"phoneTemplates.{kind}.content.from"
     sms = EXPORT["guardianFactorTemplates"][0]
-    verify = [t for t in EXPORT["phoneTemplates"] if t["type"] == "otp_verify"][0]
-    assert templates == {"otp_enroll": replaced(sms["enrollment_message"]),
-                         "otp_verify": replaced(verify["content"]["body"]["text"])}, \
-        "guardianFactorTemplates.sms, and phoneTemplates (the newer of the two) over it"
-    for path in ("phoneTemplates.otp_verify.content.body.voice", "phoneTemplates.otp_verify.content.from",
-                 "phoneTemplates.blocked_account"):
-        assert f"`{path}`" in report, f"{path}: not reported"
+    assert planned["otp_enroll"]["content"]["body"]["text"] == replaced(sms["enrollment_message"]), \
+        "guardianFactorTemplates.sms.enrollment_message, where phoneTemplates has no otp_enroll"
     for field in ("auth_token", "sid", "from"):
         assert f"`guardianFactorProviders.sms.twilio.{field}`" in report, f"{field}: the deprecated provider " \
                                                                           "setting must be reported"
