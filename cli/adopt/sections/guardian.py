@@ -59,12 +59,26 @@ def _moved(ctx: Translation) -> None:
            "phone_provider (a0deploy `phoneProviders`)")
     for item in ctx.export.get("guardianFactorProviders", []):
         data = item.data if isinstance(item.data, dict) else {}
+        if data.get("name") == "push-notification":
+            continue  # the push factor's provider: _push
         label = f"{data.get('name')}.{data.get('provider')}"
         for field in sorted(set(data) - {"name", "provider"}):
             ctx.report.unexpressed(TARGET, f"guardianFactorProviders.{label}.{field}", why)
     _item, selected = singleton(ctx, "guardianPhoneFactorSelectedProvider")
     if selected.get("provider"):
         ctx.report.unexpressed(TARGET, "guardianPhoneFactorSelectedProvider.provider", why)
+
+
+def _push(ctx: Translation, where: str) -> bool:
+    """Push through the Auth0 Guardian app carries over; SNS or direct APNs/FCM need credentials and app
+    settings that an export does not hold in full, so those are reported and push is left out."""
+    for item in ctx.export.get("guardianFactorProviders", []):
+        data = item.data if isinstance(item.data, dict) else {}
+        if data.get("name") == "push-notification" and data.get("provider") not in (None, "guardian"):
+            ctx.report.unexpressed(TARGET, f"{where}.provider.{data['provider']}", "push through your own app "
+                                   "(sns or direct) needs its credentials: set mfa.push by hand")
+            return False
+    return True
 
 
 def translate(ctx: Translation) -> None:
@@ -82,9 +96,11 @@ def translate(ctx: Translation) -> None:
             mfa[name.replace("-", "_")] = {"enabled": enabled}
         elif name == "sms" and enabled:
             mfa["phone"] = _phone(ctx)
+        elif name == "push-notification" and enabled and _push(ctx, where):
+            mfa["push"] = {"enabled": True, "provider": "guardian"}
         elif enabled:
-            ctx.report.unexpressed(TARGET, where, "not a factor this project expresses (push and Duo need apps "
-                                   "of their own)")
+            ctx.report.unexpressed(TARGET, where, "not carried over: set mfa.duo by hand, with its secret key "
+                                   "as a secret reference")
         ctx.leftovers(TARGET, where, data, {"name", "enabled", "trial_expired"})
     _moved(ctx)
     ctx.blueprint[TARGET] = mfa
