@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from components.config.custom_domain import all_custom_domains
 from components.config.prompt_texts import PROMPT_SCREENS
 
 if TYPE_CHECKING:
@@ -23,17 +24,17 @@ _SPLIT_BY_IDENTIFIER_FIRST = {"login": ("login-id", "login-password"), "signup":
 
 
 def custom_domain_in_emails_needs_a_ready_domain(blueprint: Blueprint) -> Problems:
-    domain = blueprint.custom_domain
-    if blueprint.tenant.flags.enable_custom_domain_in_emails and not (domain and domain.verify):
+    verified = [domain for _, domain in all_custom_domains(blueprint) if domain.verify]
+    if blueprint.tenant.flags.enable_custom_domain_in_emails and not verified:
         yield "tenant.flags.enable_custom_domain_in_emails", (
             "Auth0 accepts this flag only once a custom domain is ready: set custom_domain.verify: true "
             "(the tenant then waits for the verification), or prefer custom_domain.default: true")
 
 
 def default_domain_needs_verification(blueprint: Blueprint) -> Problems:
-    domain = blueprint.custom_domain
-    if domain and domain.default and not domain.verify:
-        yield "custom_domain.default", "Auth0 makes only a ready domain the default: set custom_domain.verify: true"
+    for path, domain in all_custom_domains(blueprint):
+        if domain.default and not domain.verify:
+            yield f"{path}.default", f"Auth0 makes only a ready domain the default: set {path}.verify: true"
 
 
 def acl_signal_types_are_anded(blueprint: Blueprint) -> Problems:

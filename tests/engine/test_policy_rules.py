@@ -136,3 +136,10 @@ def test_environment_comes_from_the_stack_config_the_cli_hands_the_pack():
 def test_unknown_environment_fails_closed_as_production():
     assert environment_from_config({}) is None
     assert is_production(environment_from_config({"ciam:stack": "not json"}))
+
+
+def test_emails_on_the_custom_domain_by_the_flag_alone_pass():
+    stack = [*GOOD_STACK, (t.TENANT, "tenant", {"flags": {"enableCustomDomainInEmails": True}})]
+    assert run_stack("tenant-custom-domain-in-emails", stack) == []
+    (message,) = run_stack("tenant-custom-domain-in-emails", [*GOOD_STACK, (t.TENANT, "tenant", {"flags": {}})])
+    assert "enableCustomDomainInEmails is unset, expected true and no custom domain is the default" in message, message
