@@ -116,6 +116,11 @@ STACK_CASES = {
     "guardian-mfa-configured": (replaced(t.GUARDIAN, {"policy": "all-applications"}), GOOD_STACK),
     "offline-access-only-where-used": (replaced(t.CLIENT, {"grantTypes": ["authorization_code"]}), GOOD_STACK),
     "attack-protection-managed": (without(t.ATTACK_PROTECTION), GOOD_STACK),
+    "email-templates-for-notifications": (
+        replaced(t.ATTACK_PROTECTION, {"breachedPasswordDetection": {"enabled": True, "shields": ["user_notification"]}}),
+        [*replaced(t.ATTACK_PROTECTION, {"breachedPasswordDetection": {"enabled": True,
+                                                                       "shields": ["user_notification"]}}),
+         resource(t.EMAIL_TEMPLATE, "stolen", {"template": "stolen_credentials", "enabled": True})]),
     # Emails use the custom domain: the default custom domain does it, with the flag unset.
     "tenant-custom-domain-in-emails": (
         [*GOOD_STACK, resource(t.TENANT, "tenant", merged(GOOD_TENANT, flags={"enableCustomDomainInEmails": False}))],

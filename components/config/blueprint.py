@@ -20,6 +20,7 @@ from components.config.email_provider import EmailProviderSection
 from components.config.email_templates import (
     EmailTemplatesSection,
     email_templates_need_a_provider,
+    link_settings_fit_the_template,
 )
 from components.config.event_streams import EventStream, event_streams_name_usable_log_streams
 from components.config.forms_and_flows import (
@@ -90,6 +91,7 @@ CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = [
     page_template_needs_custom_domain,
     prompt_languages_are_enabled,
     email_templates_need_a_provider,
+    link_settings_fit_the_template,
     phone_checks,
     organizations_name_known_connections,
     event_streams_name_usable_log_streams,
