@@ -105,6 +105,9 @@ SMS_STACK = [
                                          "credentials": {"authToken": "[secret]"}}),
 ]
 
+# Breached-password detection that tells the user: Auth0 sends the stolen_credentials email.
+BREACH_NOTIFIES = {"breachedPasswordDetection": {"enabled": True, "shields": ["user_notification"]}}
+
 # rule -> (bad stack, good stack)
 STACK_CASES = {
     "email-provider-configured": (replaced(t.EMAIL_PROVIDER, {"name": "sendgrid", "enabled": False}), GOOD_STACK),
@@ -117,9 +120,8 @@ STACK_CASES = {
     "offline-access-only-where-used": (replaced(t.CLIENT, {"grantTypes": ["authorization_code"]}), GOOD_STACK),
     "attack-protection-managed": (without(t.ATTACK_PROTECTION), GOOD_STACK),
     "email-templates-for-notifications": (
-        replaced(t.ATTACK_PROTECTION, {"breachedPasswordDetection": {"enabled": True, "shields": ["user_notification"]}}),
-        [*replaced(t.ATTACK_PROTECTION, {"breachedPasswordDetection": {"enabled": True,
-                                                                       "shields": ["user_notification"]}}),
+        replaced(t.ATTACK_PROTECTION, BREACH_NOTIFIES),
+        [*replaced(t.ATTACK_PROTECTION, BREACH_NOTIFIES),
          resource(t.EMAIL_TEMPLATE, "stolen", {"template": "stolen_credentials", "enabled": True})]),
     # Emails use the custom domain: the default custom domain does it, with the flag unset.
     "tenant-custom-domain-in-emails": (
