@@ -55,8 +55,51 @@ class ErrorPage(Strict):
         return self
 
 
+class AnonymousSessions(Strict):
+    """Sessions for visitors before they sign in (Auth0 early access)."""
+
+    activate_cookie: bool | None = Field(None, description="answer anonymous session requests with auth0_anon")
+    lifetime_in_minutes: Annotated[int, Field(ge=1, le=525_600)] | None = None
+
+
 class Sessions(Strict):
-    oidc_logout_prompt_enabled: bool | None = None
+    oidc_logout_prompt_enabled: bool | None = Field(
+        None, description="ask the user to confirm an RP-initiated logout (the dashboard's default: true)"
+    )
+    anonymous: AnonymousSessions | None = None
+
+
+class ClientCredentialsQuota(Strict):
+    """How many access tokens the client-credentials grant may issue (Auth0 token quotas)."""
+
+    enforce: bool = Field(True, description="false: only log the requests over the quota")
+    per_day: Annotated[int, Field(gt=0)] | None = None
+    per_hour: Annotated[int, Field(gt=0)] | None = None
+
+    @model_validator(mode="after")
+    def _a_limit(self) -> ClientCredentialsQuota:
+        if self.per_day is None and self.per_hour is None:
+            raise ValueError("set per_day, per_hour or both")
+        if self.per_day and self.per_hour and self.per_hour > self.per_day:
+            raise ValueError("per_hour must not exceed per_day")
+        return self
+
+
+class QuotaFor(Strict):
+    client_credentials: ClientCredentialsQuota
+
+
+class DefaultTokenQuota(Strict):
+    """The quota every client (and every organization) gets unless it sets its own."""
+
+    clients: QuotaFor | None = None
+    organizations: QuotaFor | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> DefaultTokenQuota:
+        if self.clients is None and self.organizations is None:
+            raise ValueError("set clients, organizations or both")
+        return self
 
 
 class OidcLogout(Strict):
@@ -115,6 +158,21 @@ class TenantSection(Strict):
     )
     allow_organization_name_in_authentication_api: bool | None = None
     country_codes: PhoneCountryCodes | None = None
+    default_token_quota: DefaultTokenQuota | None = None
+    client_id_metadata_document_supported: bool | None = Field(
+        None, description="let clients register by a Client ID Metadata Document URL (CIMD)"
+    )
+    dynamic_client_registration_security_mode: Literal["strict", "permissive"] | None = Field(
+        None, description="for clients Dynamic Client Registration creates; permissive only for tenants that had "
+        "third-party clients before April 2026"
+    )
+    resource_parameter_profile: Literal["audience", "compatibility"] | None = Field(
+        None, description="compatibility: accept the OAuth `resource` parameter when `audience` is missing"
+    )
+    skip_non_verifiable_callback_uri_confirmation_prompt: bool | None = Field(
+        None, description="skip the confirmation Auth0 shows before redirecting to a callback it cannot verify "
+        "(custom URI schemes)"
+    )
 
     @model_validator(mode="after")
     def _idle_within_absolute(self) -> TenantSection:
