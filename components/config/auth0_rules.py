@@ -68,6 +68,16 @@ def allowlisted_ranges_are_not_blocked(blueprint: Blueprint) -> Problems:
                         "an allowlisted range must not be blocked by the firewall")
 
 
+def captcha_is_shown_sometimes(blueprint: Blueprint) -> Problems:
+    protection = blueprint.attack_protection
+    bot = protection.bot_detection if protection else None
+    policies = ("challenge_password_policy", "challenge_passwordless_policy", "challenge_password_reset_policy")
+    if protection and protection.captcha and bot and all(getattr(bot, p) == "never" for p in policies):
+        yield "attack_protection.captcha", (
+            "bot detection challenges no flow (every challenge_*_policy is never), so Auth0 never shows this "
+            "CAPTCHA; set a policy to when_risky or always, or remove captcha")
+
+
 def prompt_texts_fit_the_login_flow(blueprint: Blueprint) -> Problems:
     prompts = blueprint.prompts
     for prompt, split in _SPLIT_BY_IDENTIFIER_FIRST.items():
@@ -101,6 +111,7 @@ AUTH0_RULES = [
     default_domain_needs_verification,
     acl_signal_types_are_anded,
     allowlisted_ranges_are_not_blocked,
+    captcha_is_shown_sometimes,
     prompt_texts_fit_the_login_flow,
     prompt_text_screens_are_known,
     classic_pages_need_classic_login,
