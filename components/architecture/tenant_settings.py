@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 import pulumi
 import pulumi_auth0 as auth0
 
-from components.config.tenant import DefaultTokenQuota, QuotaFor, Sessions, TenantSection
+from components.config.applications import TokenQuota
+from components.config.tenant import DefaultTokenQuota, Sessions, TenantSection
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ def _sessions(sessions: Sessions) -> auth0.TenantSessionsArgs:
 
 
 def _token_quota(quota: DefaultTokenQuota) -> auth0.TenantDefaultTokenQuotaArgs:
-    def limits(of: QuotaFor | None) -> dict | None:
+    def limits(of: TokenQuota | None) -> dict | None:
         return of.client_credentials.model_dump(exclude_none=True) if of else None
 
     clients, organizations = limits(quota.clients), limits(quota.organizations)

@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from components.config.applications import TokenQuota
 from components.config.types import AssetFile, Email, HttpsUrl, Strict
 
 Locale = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,4})?$")]
@@ -69,31 +70,11 @@ class Sessions(Strict):
     anonymous: AnonymousSessions | None = None
 
 
-class ClientCredentialsQuota(Strict):
-    """How many access tokens the client-credentials grant may issue (Auth0 token quotas)."""
-
-    enforce: bool = Field(True, description="false: only log the requests over the quota")
-    per_day: Annotated[int, Field(gt=0)] | None = None
-    per_hour: Annotated[int, Field(gt=0)] | None = None
-
-    @model_validator(mode="after")
-    def _a_limit(self) -> ClientCredentialsQuota:
-        if self.per_day is None and self.per_hour is None:
-            raise ValueError("set per_day, per_hour or both")
-        if self.per_day and self.per_hour and self.per_hour > self.per_day:
-            raise ValueError("per_hour must not exceed per_day")
-        return self
-
-
-class QuotaFor(Strict):
-    client_credentials: ClientCredentialsQuota
-
-
 class DefaultTokenQuota(Strict):
     """The quota every client (and every organization) gets unless it sets its own."""
 
-    clients: QuotaFor | None = None
-    organizations: QuotaFor | None = None
+    clients: TokenQuota | None = None
+    organizations: TokenQuota | None = None
 
     @model_validator(mode="after")
     def _something(self) -> DefaultTokenQuota:
