@@ -140,6 +140,10 @@ def test_export_reads_every_page_retries_429_and_writes_no_secret(management_api
     assert blueprint["custom_domains"] == {"partners-live-example": {
         "domain": "partners.live.example", "type": "self_managed_certs", "custom_client_ip_header": "cf-connecting-ip",
         "domain_metadata": {"audience": "partners"}, "verify": True, "default": True}}, blueprint["custom_domains"]
+    # Auth0 reads link settings back on every template; where it never uses them they stay out (and are reported)
+    assert blueprint["email_templates"]["mfa_oob_code"] == {
+        "body": "assets/emails/mfa_oob_code.html", "subject": "Your code", "enabled": True, "syntax": "liquid"}
+    assert "email_templates.mfa_oob_code.includeEmailInRedirect" in report, "a dropped setting must be reported"
     assert blueprint["attack_protection"]["suspicious_ip_throttling"]["pre_login"] == {"max_attempts": 100,
                                                                                       "rate": 864000}
     assert blueprint["attack_protection"]["breached_password_detection"]["pre_user_registration_shields"] == [
