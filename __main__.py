@@ -18,6 +18,7 @@ tenant = CiamTenant("ciam", config, opts=pulumi.ResourceOptions(providers=[provi
 pulumi.export("tenant_domain", config.stack.tenant_domain)
 pulumi.export("login_domain", tenant.login_domain)
 pulumi.export("custom_domain_dns_record", tenant.custom_domain_dns_record)
+pulumi.export("custom_domain_dns_records", tenant.custom_domain_dns_records)
 pulumi.export("outbound_ips", tenant.outbound_ips)
 pulumi.export("client_ids", tenant.client_ids)
 pulumi.export("api_identifiers", tenant.api_identifiers)

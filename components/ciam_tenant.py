@@ -47,6 +47,7 @@ from components.provisioning.connections import Connections, ConnectionsArgs
 class CiamTenant(pulumi.ComponentResource):
     login_domain: pulumi.Output[str]
     custom_domain_dns_record: pulumi.Output[dict | None]
+    custom_domain_dns_records: pulumi.Output[dict[str, dict]]
     client_ids: pulumi.Output[dict[str, str]]
     api_identifiers: pulumi.Output[dict[str, str]]
     outbound_ips: pulumi.Output[dict]
@@ -77,6 +78,7 @@ class CiamTenant(pulumi.ComponentResource):
         self.register_outputs({
             "login_domain": self.login_domain,
             "custom_domain_dns_record": self.custom_domain_dns_record,
+            "custom_domain_dns_records": self.custom_domain_dns_records,
             "client_ids": self.client_ids,
             "api_identifiers": self.api_identifiers,
             "outbound_ips": self.outbound_ips,
@@ -84,20 +86,25 @@ class CiamTenant(pulumi.ComponentResource):
 
     def _architecture(self) -> CustomDomain | None:
         name, blueprint, stack = self._name, self._config.blueprint, self._config.stack
-        custom_domain = None
-        if blueprint.custom_domain:
-            custom_domain = CustomDomain(
-                f"{name}-custom-domain",
-                CustomDomainArgs(settings=blueprint.custom_domain, protect=stack.protects_data),
-                opts=self._child,
-            )
+        # The single `custom_domain` keeps its original name (and URNs); each of `custom_domains` is named by key.
+        named = [(f"{name}-custom-domain", blueprint.custom_domain)] if blueprint.custom_domain else []
+        named += [(f"{name}-custom-domain-{key}", domain) for key, domain in blueprint.custom_domains.items()]
+        domains = [(settings, CustomDomain(resource_name, CustomDomainArgs(settings=settings,
+                                                                           protect=stack.protects_data),
+                                           opts=self._child)) for resource_name, settings in named]
         # Auth0 rejects enable_custom_domain_in_emails (400) until a custom domain is ready.
-        needs_domain = custom_domain and blueprint.tenant.flags.enable_custom_domain_in_emails
+        needs_domain = blueprint.tenant.flags.enable_custom_domain_in_emails
+        ready = [resource for _, domain in domains for resource in domain.ready] if needs_domain else []
         self._tenant_settings = TenantSettings(f"{name}-tenant", TenantSettingsArgs(
-            settings=blueprint.tenant, after=custom_domain.ready if needs_domain else []), opts=self._child)
-        self.login_domain = custom_domain.domain if custom_domain else pulumi.Output.from_input(stack.tenant_domain)
-        self.custom_domain_dns_record = custom_domain.dns_record if custom_domain else pulumi.Output.from_input(None)
-        return custom_domain
+            settings=blueprint.tenant, after=ready), opts=self._child)
+        # The login domain: the default one, else the first one, else the tenant's own.
+        login = next((domain for settings, domain in domains if settings.default), domains[0][1] if domains else None)
+        self.login_domain = login.domain if login else pulumi.Output.from_input(stack.tenant_domain)
+        self.custom_domain_dns_record = login.dns_record if login else pulumi.Output.from_input(None)
+        self.custom_domain_dns_records = pulumi.Output.all(
+            **{settings.domain: domain.dns_record for settings, domain in domains}) if domains else \
+            pulumi.Output.from_input({})
+        return login
 
     def _sign_in(self) -> UniversalLogin | None:
         """Users and sign-in: applications first, since connections, grants and roles name them by key."""

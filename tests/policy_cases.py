@@ -39,8 +39,6 @@ RESOURCE_CASES = {
     "tenant-support-contacts": (t.TENANT, merged(GOOD_TENANT, supportUrl=""), GOOD_TENANT),
     "tenant-login-uri": (t.TENANT, {k: v for k, v in GOOD_TENANT.items() if k != "defaultRedirectionUri"},
                          GOOD_TENANT),
-    "tenant-custom-domain-in-emails": (t.TENANT, merged(GOOD_TENANT, flags={"enableCustomDomainInEmails": False}),
-                                       GOOD_TENANT),
     "tenant-error-page": (t.TENANT, merged(GOOD_TENANT, errorPage={"html": "", "url": ""}), GOOD_TENANT),
     "tenant-logout-urls": (t.TENANT, merged(GOOD_TENANT, allowedLogoutUrls=[]), GOOD_TENANT),
     "client-no-local-urls": (t.CLIENT, merged(GOOD_CLIENT, callbacks=["http://localhost:3000/callback"]),
@@ -107,6 +105,9 @@ SMS_STACK = [
                                          "credentials": {"authToken": "[secret]"}}),
 ]
 
+# Breached-password detection that tells the user: Auth0 sends the stolen_credentials email.
+BREACH_NOTIFIES = {"breachedPasswordDetection": {"enabled": True, "shields": ["user_notification"]}}
+
 # rule -> (bad stack, good stack)
 STACK_CASES = {
     "email-provider-configured": (replaced(t.EMAIL_PROVIDER, {"name": "sendgrid", "enabled": False}), GOOD_STACK),
@@ -118,4 +119,13 @@ STACK_CASES = {
     "guardian-mfa-configured": (replaced(t.GUARDIAN, {"policy": "all-applications"}), GOOD_STACK),
     "offline-access-only-where-used": (replaced(t.CLIENT, {"grantTypes": ["authorization_code"]}), GOOD_STACK),
     "attack-protection-managed": (without(t.ATTACK_PROTECTION), GOOD_STACK),
+    "email-templates-for-notifications": (
+        replaced(t.ATTACK_PROTECTION, BREACH_NOTIFIES),
+        [*replaced(t.ATTACK_PROTECTION, BREACH_NOTIFIES),
+         resource(t.EMAIL_TEMPLATE, "stolen", {"template": "stolen_credentials", "enabled": True})]),
+    # Emails use the custom domain: the default custom domain does it, with the flag unset.
+    "tenant-custom-domain-in-emails": (
+        [*GOOD_STACK, resource(t.TENANT, "tenant", merged(GOOD_TENANT, flags={"enableCustomDomainInEmails": False}))],
+        [*GOOD_STACK, resource(t.TENANT, "tenant", merged(GOOD_TENANT, flags={"enableCustomDomainInEmails": False})),
+         resource(t.CUSTOM_DOMAIN_DEFAULT, "default", {"domain": "login.acme.example"})]),
 }

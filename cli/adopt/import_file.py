@@ -77,7 +77,8 @@ def auth0_id(record, parent_name: str, ids: dict[tuple[str, str], str]) -> str |
         section, prefix = PREFIXED[record.type]
         return ids.get((section, _component_prefix(record.name, parent_name).removeprefix(prefix)))
     if record.type.startswith("auth0:index/customDomain"):  # the domain, its verification, its default
-        return ids.get(("custom_domain", ""))
+        key = parent_name.partition("-custom-domain-")[2]  # custom_domains.<key>; the single one has none
+        return ids.get(("custom_domains", key) if key else ("custom_domain", ""))
     if record.type == "auth0:index/clientGrant:ClientGrant":
         return ids.get(("grants", _component_prefix(record.name, parent_name)))
     if record.type in OWNED:

@@ -14,7 +14,7 @@ from auth0.management import Auth0
 from cli.adopt import live_b2b, live_login
 from cli.adopt.live_session import ABSENT, RETRIES, Session, plain
 from cli.adopt.translate import Item
-from components.config.actions import TRIGGER_VERSIONS
+from components.config.actions import TRIGGER_VERSIONS, UNBOUND_TRIGGERS
 from components.config.email_templates import TemplateName
 
 # What the tenant may hold that the export does not read yet: named in the report, never dropped silently.
@@ -80,7 +80,7 @@ def read_tenant(api: Auth0, progress: Callable[[str], None] | None = None) -> di
         actions.append(item(action, f"actions/{action.get('id')}"))
     export["actions"] = actions
     bindings: dict[str, list[dict]] = {}
-    for trigger in TRIGGER_VERSIONS:
+    for trigger in (t for t in TRIGGER_VERSIONS if t not in UNBOUND_TRIGGERS):
         for binding in _all(api.actions.triggers.bindings.list(trigger, per_page=PER_PAGE, **options)):
             bound = binding.get("action") or {}
             bindings.setdefault(trigger, []).append({"action_name": bound.get("name"),

@@ -1,6 +1,7 @@
-"""Tenant architecture: the custom login domain.
+"""Tenant architecture: one custom login domain (the composition creates one per configured domain).
 
-Creates: auth0.CustomDomain (Auth0-managed or self-managed certificates, TLS policy, domain metadata) and,
+Creates: auth0.CustomDomain (Auth0-managed or self-managed certificates, TLS policy or client-IP header,
+passkey relying-party ID, domain metadata) and,
 when asked, auth0.CustomDomainVerification and, after it, auth0.CustomDomainDefault (the tenant's default
 domain). Exports the DNS record the team must create; `ready` is what waits for the verification.
 """
@@ -46,6 +47,7 @@ class CustomDomain(pulumi.ComponentResource):
             type=settings.type,
             tls_policy=settings.tls_policy,
             custom_client_ip_header=settings.custom_client_ip_header,
+            relying_party_identifier=settings.relying_party_identifier,
             domain_metadata=settings.domain_metadata,
             # Deleting the domain stops login on it, and tokens carry it as their issuer.
             opts=pulumi.ResourceOptions(parent=self, protect=args.protect),

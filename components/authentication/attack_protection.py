@@ -2,7 +2,7 @@
 
 Creates: auth0.AttackProtection (brute force with an allowlist; breached-password detection with admin
 notifications; suspicious-IP throttling with an allowlist and login/sign-up rates; bot detection and
-CAPTCHA when configured, which need Auth0's Attack Protection add-on).
+CAPTCHA when configured, which need Auth0's Attack Protection add-on; SMS resend limits for MFA enrollment).
 """
 
 from __future__ import annotations
@@ -75,6 +75,8 @@ def attack_protection_arguments(settings: AttackProtectionSettings,
             **bot.model_dump(exclude={"allowlist"}), allowlists=list(bot.allowlist)
         ) if bot else None,
         "captcha": _captcha(settings.captcha, secret) if settings.captcha else None,
+        "phone_provider_protection": auth0.AttackProtectionPhoneProviderProtectionArgs(
+            type=settings.phone_provider_protection.type) if settings.phone_provider_protection else None,
     }
 
 

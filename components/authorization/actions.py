@@ -18,7 +18,6 @@ import pulumi_auth0 as auth0
 from components.config.actions import (
     CONFIG_PLACEHOLDER,
     TRIGGER_VERSIONS,
-    UNBOUND_TRIGGER_VERSIONS,
     Action,
     bindings,
 )
@@ -66,7 +65,7 @@ class Actions(pulumi.ComponentResource):
                 code=action_code(action, args.form_ids),
                 runtime=action.runtime,
                 supported_triggers=auth0.ActionSupportedTriggersArgs(
-                    id=action.trigger, version={**TRIGGER_VERSIONS, **UNBOUND_TRIGGER_VERSIONS}[action.trigger]
+                    id=action.trigger, version=TRIGGER_VERSIONS[action.trigger]
                 ),
                 dependencies=[
                     auth0.ActionDependencyArgs(name=package, version=version)

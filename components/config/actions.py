@@ -21,16 +21,18 @@ TRIGGER_VERSIONS = {
     "custom-phone-provider": "v1",
     "custom-email-provider": "v1",
     "password-reset-post-challenge": "v1",
+    "login-post-identifier": "v1",
+    "signup-post-identifier": "v1",
+    "custom-token-exchange": "v1",
 }
-# Triggers whose Actions are not bound in a flow (no TriggerActions) but named by another resource: a custom
-# token exchange Action runs for the token_exchange_profiles that name it.
-UNBOUND_TRIGGER_VERSIONS = {"custom-token-exchange": "v1"}
 Trigger = Literal[
     "post-login", "credentials-exchange", "pre-user-registration",
     "post-user-registration", "post-change-password", "send-phone-message",
     "custom-phone-provider", "custom-email-provider", "password-reset-post-challenge",
-    "custom-token-exchange",
+    "login-post-identifier", "signup-post-identifier", "custom-token-exchange",
 ]
+# Auth0 binds no Action to these triggers: a token exchange profile names its Action instead.
+UNBOUND_TRIGGERS = ("custom-token-exchange",)
 
 # The code holds this placeholder where the blueprint's non-secret settings are written at deploy time.
 CONFIG_PLACEHOLDER = "/* ciam:config */ {}"
@@ -108,8 +110,14 @@ class Action(Strict):
     forms: list[Key] = Field(default_factory=list, description="post-login only: forms keys this Action renders "
                              "(api.prompt.render(CONFIG.forms[key])); their ids are written into CONFIG.forms")
     deploy: bool = True
-    bind: bool = Field(True, description="bind to the trigger (in declaration order); false deploys it unbound; "
-                       "custom-token-exchange Actions are never bound (token_exchange_profiles name them)")
+    bind: bool | None = Field(
+        None, description="bind to the trigger (in declaration order); false deploys it unbound; "
+        "unset binds it, except on custom-token-exchange, which Auth0 never binds"
+    )
+
+    @property
+    def bound(self) -> bool:
+        return self.bind if self.bind is not None else self.trigger not in UNBOUND_TRIGGERS
 
     def code_config(self) -> dict[str, Any]:
         """What the code's CONFIG becomes: the free-form settings plus the claims."""
@@ -128,8 +136,6 @@ def check_actions(actions: dict[str, Action]) -> Iterable[tuple[str, str]]:
             yield f"actions.{key}.claims", f"only a post-login Action adds claims; this one runs on {action.trigger}"
         if "claims" in action.config:
             yield f"actions.{key}.config.claims", "'claims' is reserved; use actions.<key>.claims"
-        if action.trigger in UNBOUND_TRIGGER_VERSIONS and action.bind and "bind" in action.model_fields_set:
-            yield f"actions.{key}.bind", f"a {action.trigger} Action is never bound to a flow; drop bind"
         if action.forms and action.trigger != "post-login":
             yield f"actions.{key}.forms", f"only a post-login Action renders forms; this one runs on {action.trigger}"
         if "forms" in action.config:
@@ -140,13 +146,16 @@ def check_actions(actions: dict[str, Action]) -> Iterable[tuple[str, str]]:
             yield f"actions.{key}.code", f"{action.code.path} is empty; an Action needs its JavaScript code"
         elif (action.config or action.claims or action.forms) and CONFIG_PLACEHOLDER not in action.code.text:
             yield f"actions.{key}.code", f"{action.code.path} has no `{CONFIG_PLACEHOLDER}` placeholder for its config"
+        if action.bind and action.trigger in UNBOUND_TRIGGERS:
+            yield f"actions.{key}.bind", (
+                f"Auth0 binds no Action to {action.trigger} (a token exchange profile names it); remove bind")
 
 
 def bindings(actions: dict[str, Action]) -> dict[str, list[str]]:
     """Trigger -> the keys of the actions bound to it, in the order the blueprint declares them."""
     bound: dict[str, list[str]] = {}
     for key, action in actions.items():
-        if action.bind and action.trigger not in UNBOUND_TRIGGER_VERSIONS:
+        if action.bound:
             bound.setdefault(action.trigger, []).append(key)
     return bound
 

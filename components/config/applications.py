@@ -107,9 +107,19 @@ class TokenExchange(Strict):
 
 
 class ClientCredentialsQuota(Strict):
-    enforce: bool = True
+    """How many access tokens the client-credentials grant may issue (Auth0 token quotas)."""
+
+    enforce: bool = Field(True, description="false: only log the requests over the quota")
     per_day: Annotated[int, Field(gt=0)] | None = None
     per_hour: Annotated[int, Field(gt=0)] | None = None
+
+    @model_validator(mode="after")
+    def _a_limit(self) -> ClientCredentialsQuota:
+        if self.per_day is None and self.per_hour is None:
+            raise ValueError("set per_day, per_hour or both")
+        if self.per_day and self.per_hour and self.per_hour > self.per_day:
+            raise ValueError("per_hour must not exceed per_day")
+        return self
 
 
 class TokenQuota(Strict):

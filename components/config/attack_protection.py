@@ -1,4 +1,5 @@
-"""`attack_protection`: brute force, breached passwords, suspicious IPs, bot detection and CAPTCHA."""
+"""`attack_protection`: brute force, breached passwords, suspicious IPs, bot detection, CAPTCHA and SMS resend
+limits."""
 
 from __future__ import annotations
 
@@ -117,9 +118,16 @@ class Captcha(Strict):
         return self
 
 
+class PhoneProviderProtection(Strict):
+    """Limits on SMS resends during MFA enrollment (Auth0 early access)."""
+
+    type: Literal["exponential"] = Field(description="exponential: each resend waits longer than the last")
+
+
 class AttackProtectionSettings(Strict):
     brute_force_protection: BruteForce = Field(default_factory=BruteForce)
     breached_password_detection: BreachedPassword = Field(default_factory=BreachedPassword)
     suspicious_ip_throttling: SuspiciousIpThrottling = Field(default_factory=SuspiciousIpThrottling)
     bot_detection: BotDetection | None = None
     captcha: Captcha | None = None
+    phone_provider_protection: PhoneProviderProtection | None = None

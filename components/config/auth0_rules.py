@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from components.config.custom_domain import all_custom_domains
 from components.config.prompt_texts import PROMPT_SCREENS
 
 if TYPE_CHECKING:
@@ -23,17 +24,17 @@ _SPLIT_BY_IDENTIFIER_FIRST = {"login": ("login-id", "login-password"), "signup":
 
 
 def custom_domain_in_emails_needs_a_ready_domain(blueprint: Blueprint) -> Problems:
-    domain = blueprint.custom_domain
-    if blueprint.tenant.flags.enable_custom_domain_in_emails and not (domain and domain.verify):
+    verified = [domain for _, domain in all_custom_domains(blueprint) if domain.verify]
+    if blueprint.tenant.flags.enable_custom_domain_in_emails and not verified:
         yield "tenant.flags.enable_custom_domain_in_emails", (
             "Auth0 accepts this flag only once a custom domain is ready: set custom_domain.verify: true "
             "(the tenant then waits for the verification), or prefer custom_domain.default: true")
 
 
 def default_domain_needs_verification(blueprint: Blueprint) -> Problems:
-    domain = blueprint.custom_domain
-    if domain and domain.default and not domain.verify:
-        yield "custom_domain.default", "Auth0 makes only a ready domain the default: set custom_domain.verify: true"
+    for path, domain in all_custom_domains(blueprint):
+        if domain.default and not domain.verify:
+            yield f"{path}.default", f"Auth0 makes only a ready domain the default: set {path}.verify: true"
 
 
 def acl_signal_types_are_anded(blueprint: Blueprint) -> Problems:
@@ -67,6 +68,16 @@ def allowlisted_ranges_are_not_blocked(blueprint: Blueprint) -> Problems:
                         "an allowlisted range must not be blocked by the firewall")
 
 
+def captcha_is_shown_sometimes(blueprint: Blueprint) -> Problems:
+    protection = blueprint.attack_protection
+    bot = protection.bot_detection if protection else None
+    policies = ("challenge_password_policy", "challenge_passwordless_policy", "challenge_password_reset_policy")
+    if protection and protection.captcha and bot and all(getattr(bot, p) == "never" for p in policies):
+        yield "attack_protection.captcha", (
+            "bot detection challenges no flow (every challenge_*_policy is never), so Auth0 never shows this "
+            "CAPTCHA; set a policy to when_risky or always, or remove captcha")
+
+
 def prompt_texts_fit_the_login_flow(blueprint: Blueprint) -> Problems:
     prompts = blueprint.prompts
     for prompt, split in _SPLIT_BY_IDENTIFIER_FIRST.items():
@@ -96,14 +107,15 @@ def classic_pages_need_classic_login(blueprint: Blueprint) -> Problems:
 
 
 def webauthn_relying_party_fits_the_login_domain(blueprint: Blueprint) -> Problems:
-    domain = blueprint.custom_domain.domain if blueprint.custom_domain else None
+    domains = [domain.domain for _, domain in all_custom_domains(blueprint)]
     for factor in ("webauthn_roaming", "webauthn_platform"):
         settings = getattr(blueprint.mfa, factor, None) if blueprint.mfa else None
         identifier = settings.relying_party_identifier if settings else None
-        if domain and identifier and domain != identifier and not domain.endswith(f".{identifier}"):
+        if domains and identifier and not any(domain == identifier or domain.endswith(f".{identifier}")
+                                              for domain in domains):
             yield f"mfa.{factor}.relying_party_identifier", (
-                f"{identifier} is not {domain} or a suffix of it: WebAuthn keys work only for the login domain "
-                "or a registrable suffix of it")
+                f"{identifier} is not {' or '.join(domains)} or a suffix of one: WebAuthn keys work only for a "
+                "login domain or a registrable suffix of it")
 
 
 AUTH0_RULES = [
@@ -111,6 +123,7 @@ AUTH0_RULES = [
     default_domain_needs_verification,
     acl_signal_types_are_anded,
     allowlisted_ranges_are_not_blocked,
+    captcha_is_shown_sometimes,
     prompt_texts_fit_the_login_flow,
     prompt_text_screens_are_known,
     classic_pages_need_classic_login,

@@ -15,11 +15,12 @@ from components.config.auth0_rules import AUTH0_RULES
 from components.config.branding import BrandingSection, page_template_needs_custom_domain
 from components.config.connections import Connection
 from components.config.cross_checks import SIGN_IN_CHECKS
-from components.config.custom_domain import CustomDomainSection
+from components.config.custom_domain import CustomDomainSection, CustomDomainsSection, custom_domains_are_distinct
 from components.config.email_provider import EmailProviderSection
 from components.config.email_templates import (
     EmailTemplatesSection,
     email_templates_need_a_provider,
+    link_settings_fit_the_template,
 )
 from components.config.event_streams import EventStream, event_streams_name_usable_log_streams
 from components.config.forms_and_flows import (
@@ -54,6 +55,7 @@ from components.config.user_attribute_profiles import UserAttributeProfilesSecti
 class Blueprint(Strict):
     tenant: TenantSection
     custom_domain: CustomDomainSection | None = None
+    custom_domains: CustomDomainsSection = Field(default_factory=dict)
     connections: dict[Key, Connection] = Field(default_factory=dict)
     applications: dict[Key, Application] = Field(default_factory=dict)
     apis: dict[Key, Api] = Field(default_factory=dict)
@@ -95,9 +97,11 @@ CROSS_CHECKS: list[Callable[[Blueprint], Iterable[tuple[str, str]]]] = [
     *SIGN_IN_CHECKS,
     lambda blueprint: check_actions(blueprint.actions),
     lambda blueprint: check_priorities(blueprint.network_acls),
+    custom_domains_are_distinct,
     page_template_needs_custom_domain,
     prompt_languages_are_enabled,
     email_templates_need_a_provider,
+    link_settings_fit_the_template,
     phone_checks,
     phone_templates_checks,
     organizations_name_known_connections,

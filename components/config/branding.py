@@ -142,7 +142,7 @@ class BrandingSection(Strict):
 
 def page_template_needs_custom_domain(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
     branding = blueprint.branding
-    if branding and branding.page_template and not blueprint.custom_domain:
+    if branding and branding.page_template and not (blueprint.custom_domain or blueprint.custom_domains):
         yield "branding.page_template", (
             f"{branding.page_template.path}: Auth0 accepts page templates only on a tenant with a custom "
             "domain; add a custom_domain section or remove page_template"

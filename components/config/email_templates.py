@@ -25,6 +25,15 @@ TemplateName = Literal[
 ]
 
 
+# What each email carries, from Auth0's table of email templates: these hold no link, so a redirect URL or a
+# link lifetime on them is never used.
+NO_LINK = {
+    "verify_email_by_code": "a verification code", "mfa_oob_code": "an MFA code",
+    "auth_email_by_code": "a passwordless code", "stolen_credentials": "informational content",
+}
+# Only these two add the user's email to the redirect (Management API: includeEmailInRedirect).
+EMAIL_IN_REDIRECT = ("verify_email", "reset_email")
+
 _ADDRESS = r"[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+"
 _SENDER = re.compile(rf"{_ADDRESS}|[^<>@]*<{_ADDRESS}>|.*\{{\{{.*\}}\}}.*")
 # Auth0 refuses a template body over 100 KB (the Management API's limit for email template bodies).
@@ -46,8 +55,12 @@ class EmailTemplate(Strict):
         "defaults to email_provider.default_from_address",
     )
     result_url: HttpsUrl | None = Field(None, description="where the link in the email sends the user afterwards")
-    url_lifetime_in_seconds: Annotated[int, Field(gt=0)] | None = None
-    include_email_in_redirect: bool | None = None
+    url_lifetime_in_seconds: Annotated[int, Field(gt=0)] | None = Field(
+        None, description="seconds the link in the email works; unset keeps Auth0's default"
+    )
+    include_email_in_redirect: bool | None = Field(
+        None, description="verify_email and reset_email only: add ?email= to the result_url (Auth0's default: true)"
+    )
     enabled: bool = True
     syntax: Literal["liquid"] = "liquid"
 
@@ -66,4 +79,15 @@ EmailTemplatesSection = dict[TemplateName, EmailTemplate]
 def email_templates_need_a_provider(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
     if blueprint.email_templates and blueprint.email_provider is None:
         yield "email_templates", "Auth0 customises email templates only with an email_provider; add one"
+
+
+def link_settings_fit_the_template(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
+    for name, template in blueprint.email_templates.items():
+        for field in ("result_url", "url_lifetime_in_seconds"):
+            if name in NO_LINK and getattr(template, field) is not None:
+                yield f"email_templates.{name}.{field}", (
+                    f"{name} carries {NO_LINK[name]} and no link, so Auth0 never uses {field}; remove it")
+        if name not in EMAIL_IN_REDIRECT and template.include_email_in_redirect is not None:
+            yield f"email_templates.{name}.include_email_in_redirect", (
+                f"Auth0 adds the email to the redirect only for {' and '.join(EMAIL_IN_REDIRECT)}; remove it")
 

@@ -53,6 +53,6 @@ def partials_fit_their_prompt(blueprint: Blueprint) -> Iterable[tuple[str, str]]
             if known and screen not in known:
                 yield f"prompt_partials.{prompt}.{screen}", (
                     f"prompt {prompt} has no screen '{screen}' (screens: {', '.join(known)})")
-    if blueprint.prompt_partials and not (blueprint.custom_domain and blueprint.branding
+    if blueprint.prompt_partials and not ((blueprint.custom_domain or blueprint.custom_domains) and blueprint.branding
                                           and blueprint.branding.page_template):
         yield "prompt_partials", "Auth0 renders partials only with a custom_domain and branding.page_template"

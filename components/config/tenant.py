@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from components.config.applications import TokenQuota
 from components.config.types import AssetFile, Email, HttpsUrl, Strict
 
 Locale = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,4})?$")]
@@ -55,8 +56,31 @@ class ErrorPage(Strict):
         return self
 
 
+class AnonymousSessions(Strict):
+    """Sessions for visitors before they sign in (Auth0 early access)."""
+
+    activate_cookie: bool | None = Field(None, description="answer anonymous session requests with auth0_anon")
+    lifetime_in_minutes: Annotated[int, Field(ge=1, le=525_600)] | None = None
+
+
 class Sessions(Strict):
-    oidc_logout_prompt_enabled: bool | None = None
+    oidc_logout_prompt_enabled: bool | None = Field(
+        None, description="ask the user to confirm an RP-initiated logout (the dashboard's default: true)"
+    )
+    anonymous: AnonymousSessions | None = None
+
+
+class DefaultTokenQuota(Strict):
+    """The quota every client (and every organization) gets unless it sets its own."""
+
+    clients: TokenQuota | None = None
+    organizations: TokenQuota | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> DefaultTokenQuota:
+        if self.clients is None and self.organizations is None:
+            raise ValueError("set clients, organizations or both")
+        return self
 
 
 class OidcLogout(Strict):
@@ -115,6 +139,21 @@ class TenantSection(Strict):
     )
     allow_organization_name_in_authentication_api: bool | None = None
     country_codes: PhoneCountryCodes | None = None
+    default_token_quota: DefaultTokenQuota | None = None
+    client_id_metadata_document_supported: bool | None = Field(
+        None, description="let clients register by a Client ID Metadata Document URL (CIMD)"
+    )
+    dynamic_client_registration_security_mode: Literal["strict", "permissive"] | None = Field(
+        None, description="for clients Dynamic Client Registration creates; permissive only for tenants that had "
+        "third-party clients before April 2026"
+    )
+    resource_parameter_profile: Literal["audience", "compatibility"] | None = Field(
+        None, description="compatibility: accept the OAuth `resource` parameter when `audience` is missing"
+    )
+    skip_non_verifiable_callback_uri_confirmation_prompt: bool | None = Field(
+        None, description="skip the confirmation Auth0 shows before redirecting to a callback it cannot verify "
+        "(custom URI schemes)"
+    )
 
     @model_validator(mode="after")
     def _idle_within_absolute(self) -> TenantSection:

@@ -68,6 +68,36 @@ def _email_templates(resources):
             yield f"no enabled {purpose} email template (one of {', '.join(names)})", None
 
 
+# Emails Auth0 sends because a feature is on: (what turns it on, the template that customises it).
+NOTIFICATION_TEMPLATES = (
+    ("brute-force protection notifies users", "blocked_account"),
+    ("breached-password detection notifies users", "stolen_credentials"),
+    ("email MFA is on", "mfa_oob_code"),
+)
+
+
+def _notifies(resources) -> set[str]:
+    """Which of NOTIFICATION_TEMPLATES' features the stack turns on."""
+    on = set()
+    for protection in _of(resources, ATTACK_PROTECTION):
+        for block, reason in (("bruteForceProtection", NOTIFICATION_TEMPLATES[0][0]),
+                              ("breachedPasswordDetection", NOTIFICATION_TEMPLATES[1][0])):
+            if get(protection.props, block, "enabled") is True and \
+                    "user_notification" in items(get(protection.props, block, "shields")):
+                on.add(reason)
+    if any(get(g.props, "email") is True for g in _of(resources, GUARDIAN)):
+        on.add(NOTIFICATION_TEMPLATES[2][0])
+    return on
+
+
+def _notification_templates(resources):
+    enabled = {get(t.props, "template") for t in _of(resources, EMAIL_TEMPLATE) if get(t.props, "enabled") is not False}
+    on = _notifies(resources)
+    for reason, template in NOTIFICATION_TEMPLATES:
+        if reason in on and template not in enabled:
+            yield f"{reason} but no enabled {template} email template: users get Auth0's generic email", None
+
+
 def _mfa(resources):
     guardians = _of(resources, GUARDIAN)
     if not guardians:
@@ -122,6 +152,9 @@ STACK_RULES = [
          "add the custom_domain section", False, stack_check=_custom_domain),
     Rule("email-templates-verify-reset", "Email templates are customised, verify and reset at least",
          "add enabled email templates verify_email and reset_email", False, stack_check=_email_templates),
+    Rule("email-templates-for-notifications", "The emails enabled features send are customised",
+         "add enabled email templates blocked_account, stolen_credentials and mfa_oob_code for the features that "
+         "send them", False, stack_check=_notification_templates),
     Rule("guardian-sms-provider", "SMS MFA and phone templates use Twilio or a custom provider, not Auth0's",
          "add the phone_provider section (name twilio or custom, disabled false) and set "
          "tenant.phone_consolidated_experience: true", True, stack_check=_sms_provider),

@@ -1,9 +1,10 @@
-"""Checks on the tenant's own settings (`auth0.Tenant`): Node.js sandbox, legacy flags, contacts, URLs."""
+"""Checks on the tenant's own settings (`auth0.Tenant`): Node.js sandbox, legacy flags, contacts, URLs, and
+whether emails use the custom domain (the flag, or a default custom domain)."""
 
 from __future__ import annotations
 
 from .model import Rule, Subject
-from .tokens import TENANT
+from .tokens import CUSTOM_DOMAIN_DEFAULT, TENANT
 from .values import RECOMMENDED_SANDBOX_VERSIONS, filled, get, items
 
 # Unset flags are not managed by Pulumi, so whatever the dashboard holds stays: production must say false.
@@ -47,6 +48,15 @@ def _logout_urls(subject: Subject):
         yield "tenant allowedLogoutUrls is empty"
 
 
+def _custom_domain_in_emails(resources: list[Subject]):
+    """Links in emails use the default custom domain (CustomDomainDefault), or any once the flag is on."""
+    if any(r.type == CUSTOM_DOMAIN_DEFAULT for r in resources):
+        return
+    for tenant in (r for r in resources if r.type == TENANT):
+        for reason in _flag_must_be(tenant, "enableCustomDomainInEmails", True):
+            yield f"{reason} and no custom domain is the default", tenant.urn
+
+
 def _flag_rule(name, description, flag, wanted, fix, critical=True):
     return Rule(name, description, fix, critical, (TENANT,), lambda s: _flag_must_be(s, flag, wanted))
 
@@ -67,8 +77,9 @@ TENANT_RULES = [
     Rule("tenant-login-uri", "The tenant login URI (default_redirection_uri) is set",
          "set tenant.default_redirection_uri to the application's login route", True, (TENANT,),
          _required("defaultRedirectionUri")),
-    _flag_rule("tenant-custom-domain-in-emails", "Emails use the custom domain",
-               "enableCustomDomainInEmails", True, "set tenant.flags.enable_custom_domain_in_emails: true"),
+    Rule("tenant-custom-domain-in-emails", "Emails use the custom domain",
+         "make a verified custom domain the default (default: true), or set "
+         "tenant.flags.enable_custom_domain_in_emails: true", True, stack_check=_custom_domain_in_emails),
     Rule("tenant-error-page", "A custom error page is set",
          "set tenant.error_page.html (a file under assets/) or tenant.error_page.url", False, (TENANT,),
          _error_page),

@@ -29,7 +29,8 @@ def edit_actions(project, change) -> None:
 
 def test_every_stack_deploys_the_shipped_actions_on_node22(stack_plan):
     actions = {r.name: r for r in stack_plan.of_type(ACTION)}
-    assert set(actions) == {"ciam-actions-token-claims", "ciam-actions-loyalty-signup"}, stack_plan.stack
+    assert set(actions) == {"ciam-actions-token-claims", "ciam-actions-loyalty-signup", "ciam-actions-risk-check",
+                            "ciam-actions-partner-token-exchange"}, stack_plan.stack
     for record in actions.values():
         assert record.inputs["runtime"] == "node22", record.urn
         assert record.inputs["deploy"] is True, record.urn
@@ -88,7 +89,7 @@ def test_each_trigger_binds_its_actions_in_declared_order(project):
     bindings = {r.name: r for r in plan.of_type(TRIGGER_ACTIONS)}
     post_login = bindings["ciam-actions-post-login"]
     assert [a["id"] for a in post_login.inputs["actions"]] == [
-        "ciam-actions-token-claims-id", "ciam-actions-deny-unverified-id",
+        "ciam-actions-token-claims-id", "ciam-actions-risk-check-id", "ciam-actions-deny-unverified-id",
     ], post_login.urn
     assert action_named(plan, "not-yet-live"), "an unbound action is still deployed"
     assert bindings["ciam-actions-post-user-registration"].inputs["trigger"] == "post-user-registration"

@@ -35,7 +35,7 @@ def test_mentioning_a_tag_in_a_comment_is_not_having_it():
 
 def test_a_page_template_needs_a_custom_domain(project):
     data = project.blueprint()
-    del data["custom_domain"]
+    del data["custom_domain"], data["custom_domains"]
     project.write_blueprint(data)
     message = plan_error(project)
     assert "branding.page_template" in message and "assets/pages/login.html" in message, message

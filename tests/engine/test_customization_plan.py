@@ -67,7 +67,7 @@ def test_email_links_return_to_each_stacks_app(stack_plan):
 
 def test_the_page_template_is_the_file_and_waits_for_the_custom_domain(stack_plan):
     (branding,) = stack_plan.of_type(BRANDING)
-    (domain,) = stack_plan.of_type(CUSTOM_DOMAIN)
+    domain = next(r for r in stack_plan.of_type(CUSTOM_DOMAIN) if r.name == "ciam-custom-domain-domain")
     assert branding.inputs["universalLogin"]["body"] == asset("assets/pages/login.html"), branding.urn
     assert domain.urn in branding.dependencies, f"{branding.urn} does not wait for {domain.urn}"
 

@@ -68,7 +68,7 @@ def test_express_configuration_names_the_profile_and_linked_clients_by_id(plan):
     (lambda d: d["token_exchange_profiles"]["partner-gateway-token"].update(subject_type="urn:a:b"),
      "did you mean 'subject_token_type'?"),
     (lambda d: d["actions"]["partner-token"].update(bind=True),
-     "actions.partner-token.bind: a custom-token-exchange Action is never bound to a flow; drop bind"),
+     "actions.partner-token.bind: Auth0 binds no Action to custom-token-exchange"),
     (lambda d: d["user_attribute_profiles"]["workforce"]["user_attributes"]["email"].update(lable="x"),
      "did you mean 'label'?"),
     (lambda d: d["user_attribute_profiles"]["workforce"]["user_attributes"]["email"].update(saml_mapping=[]),

@@ -167,6 +167,13 @@ def test_export_reads_every_page_retries_429_and_writes_no_secret(management_api
     assert blueprint["applications"]["live-job"]["grants"] == {"live-orders": ["read:orders"]}
     assert blueprint["prompts"] == {"universal_login_experience": "new", "identifier_first": True}
     assert blueprint["custom_domain"]["domain"] == "login.live.example"
+    assert blueprint["custom_domains"] == {"partners-live-example": {
+        "domain": "partners.live.example", "type": "self_managed_certs", "custom_client_ip_header": "cf-connecting-ip",
+        "domain_metadata": {"audience": "partners"}, "verify": True, "default": True}}, blueprint["custom_domains"]
+    # Auth0 reads link settings back on every template; where it never uses them they stay out (and are reported)
+    assert blueprint["email_templates"]["mfa_oob_code"] == {
+        "body": "assets/emails/mfa_oob_code.html", "subject": "Your code", "enabled": True, "syntax": "liquid"}
+    assert "email_templates.mfa_oob_code.includeEmailInRedirect" in report, "a dropped setting must be reported"
     assert blueprint["attack_protection"]["suspicious_ip_throttling"]["pre_login"] == {"max_attempts": 100,
                                                                                       "rate": 864000}
     assert blueprint["attack_protection"]["breached_password_detection"]["pre_user_registration_shields"] == [
@@ -204,6 +211,9 @@ def test_every_urn_in_import_json_is_registered_by_the_plan(management_api, proj
     assert ids["ciam-apis-live-orders"] == "5f0000000000000000000002"
     assert ids["ciam-log-streams-security-webhook"] == "lst_0000000000000001"
     assert ids["ciam-firewall-block-bad-networks"] == "acl_0000000000000001"
+    assert ids["ciam-custom-domain-domain"] == "cd_0000000000000001"
+    for resource in ("domain", "verification", "default"):  # the second domain, the tenant's default
+        assert ids[f"ciam-custom-domain-partners-live-example-{resource}"] == "cd_0000000000000002", resource
     auth0_urns = {r.urn for r in plan.resources if r.type.startswith("auth0:")}
     assert auth0_urns == named, f"registered but not imported: {sorted(auth0_urns - named)}"
     assert by_name["ciam-tenant-settings"].urn in named

@@ -110,7 +110,8 @@ def test_direct_push_sends_the_apns_certificate_and_fcm_key_as_secrets(project):
     (lambda m: m["webauthn_platform"].update(relying_party_identifier="globex.example"),
      "mfa.webauthn_platform: relying_party_identifier is used only with override_relying_party: true"),
     (lambda m: m["webauthn_roaming"].update(relying_party_identifier="other.example"),
-     "mfa.webauthn_roaming.relying_party_identifier: other.example is not id.globex.example or a suffix of it"),
+     "mfa.webauthn_roaming.relying_party_identifier: other.example is not id.globex.example or "
+     "partners.id.globex.example or a suffix of one"),
     (lambda m: m["webauthn_roaming"].update(user_verification="always"),
      "mfa.webauthn_roaming.user_verification: expected one of 'discouraged', 'preferred' or 'required'"),
     (lambda m: m.update(mfa_session_overall_timeout=3600), "mfa: mfa_session_overall_timeout moved to mfa.settings"),

@@ -161,3 +161,26 @@ def test_device_biometrics_alone_is_not_a_configured_mfa():
     stack = replaced(t.GUARDIAN, {"policy": "all-applications", "webauthnPlatform": {"enabled": True},
                                   "push": {"enabled": True, "provider": "guardian"}})
     assert run_stack("guardian-mfa-configured", stack) == [], "biometrics with push must pass"
+
+
+def test_emails_on_the_custom_domain_by_the_flag_alone_pass():
+    stack = [*GOOD_STACK, (t.TENANT, "tenant", {"flags": {"enableCustomDomainInEmails": True}})]
+    assert run_stack("tenant-custom-domain-in-emails", stack) == []
+    (message,) = run_stack("tenant-custom-domain-in-emails", [*GOOD_STACK, (t.TENANT, "tenant", {"flags": {}})])
+    assert "enableCustomDomainInEmails is unset, expected true and no custom domain is the default" in message, message
+
+
+def test_email_mfa_without_its_code_template_is_flagged():
+    stack = replaced(t.GUARDIAN, {"policy": "all-applications", "email": True})
+    (message,) = run_stack("email-templates-for-notifications", stack)
+    assert "email MFA is on but no enabled mfa_oob_code email template" in message, message
+    with_template = [*stack, (t.EMAIL_TEMPLATE, "code", {"template": "mfa_oob_code", "enabled": True})]
+    assert run_stack("email-templates-for-notifications", with_template) == []
+
+
+def test_a_disabled_blocked_account_template_does_not_count():
+    protection = {"bruteForceProtection": {"enabled": True, "shields": ["block", "user_notification"]}}
+    stack = [*replaced(t.ATTACK_PROTECTION, protection),
+             (t.EMAIL_TEMPLATE, "blocked", {"template": "blocked_account", "enabled": False})]
+    (message,) = run_stack("email-templates-for-notifications", stack)
+    assert "brute-force protection notifies users but no enabled blocked_account" in message, message

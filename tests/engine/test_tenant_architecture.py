@@ -10,6 +10,11 @@ from tests.conftest import fixture_plan
 
 TENANT = "auth0:index/tenant:Tenant"
 CUSTOM_DOMAIN = "auth0:index/customDomain:CustomDomain"
+PRIMARY_DOMAIN = "ciam-custom-domain-domain"  # the single custom_domain section's auth0.CustomDomain
+
+
+def primary_domain(plan):
+    return next(r for r in plan.of_type(CUSTOM_DOMAIN) if r.name == PRIMARY_DOMAIN)
 
 
 def test_blueprint_values_reach_the_tenant(prod_plan):
@@ -35,28 +40,30 @@ def test_stack_overlay_merges_over_the_blueprint_key_by_key():
 
 def test_custom_domain_is_protected_in_production_only():
     for stack, protected in (("sandbox", False), ("preprod", False), ("live", True)):
-        [domain] = fixture_plan("full", stack).of_type(CUSTOM_DOMAIN)
-        assert domain.protect is protected, f"{domain.urn}: protect={domain.protect} in {stack}"
+        for domain in fixture_plan("full", stack).of_type(CUSTOM_DOMAIN):
+            assert domain.protect is protected, f"{domain.urn}: protect={domain.protect} in {stack}"
 
 
 def test_protect_data_can_be_set_per_stack(project):
     data = project.stack_file("preprod")
     data["config"]["ciam:stack"]["protect_data"] = True
     project.write_stack_file("preprod", data)
-    [domain] = project.plan("preprod").of_type(CUSTOM_DOMAIN)
+    domain = primary_domain(project.plan("preprod"))
     assert domain.protect, domain.urn
 
 
 def test_verification_is_added_on_request(project):
     project.set_stack_config("live", "ciam:custom_domain", {"verify": True})
     plan = project.plan("live")
-    [verification] = plan.of_type("auth0:index/customDomainVerification:CustomDomainVerification")
-    [domain] = plan.of_type(CUSTOM_DOMAIN)
+    domain = primary_domain(plan)
+    [verification] = [v for v in plan.of_type("auth0:index/customDomainVerification:CustomDomainVerification")
+                      if v.parent == domain.parent]
     assert domain.urn in verification.dependencies, verification.urn
 
 
 def test_custom_domain_can_be_left_out_of_a_stack(project):
     project.set_stack_config("sandbox", "ciam:custom_domain", None)
+    project.set_stack_config("sandbox", "ciam:custom_domains", None)
     project.set_stack_config("sandbox", "ciam:branding", {"page_template": None})  # Auth0 needs the domain for it
     # and so does the flag that puts the custom domain in emails
     project.set_stack_config("sandbox", "ciam:tenant", {"flags": {"enable_custom_domain_in_emails": False}})
