@@ -16,6 +16,7 @@ import yaml
 from cli.check import check_plan
 from cli.diff import declared_exceptions, parity_problems
 from cli.offline import SECRET
+from cli.provider_inputs import problems as provider_input_problems
 from cli.render import render_json
 from components.config.stacks import stacks
 from tests.conftest import PROJECT_DIR, STACKS, shipped_plan
@@ -43,6 +44,12 @@ def _secure_values(stack: str) -> dict[str, str]:
 def test_every_stack_plans(stack):
     plan = shipped_plan(stack)
     assert plan.resources, f"stack {stack}: planned nothing"
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_every_stack_plans_inputs_the_provider_takes(stack):
+    problems = provider_input_problems(shipped_plan(stack))
+    assert not problems, f"{stack}: inputs pulumi-auth0 would refuse:\n" + "\n".join(problems)
 
 
 def test_the_stack_names_and_promotion_order_are_valid():
