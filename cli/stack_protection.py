@@ -3,8 +3,9 @@
 Whether a stack is production must not be decided by the file a pull request changes alone: setting
 `environment: staging` in `Pulumi.prod.yaml` would make every rule advisory and switch the deletion
 guard off. This compares each stack's `ciam:stack` with `git show <base>:Pulumi.<stack>.yaml` and fails
-when environment leaves production or data protection goes off. A reviewed change goes through with
-CIAM_ALLOW_PROTECTION_CHANGE=1, which only the trusted deploy path sets (see docs/production-guardrails.md).
+when environment leaves production, data protection goes off, or a production stack gains open findings.
+A reviewed change goes through with CIAM_ALLOW_PROTECTION_CHANGE=1, which only the trusted deploy path sets
+(see docs/production-guardrails.md).
 The guard and `make check` take the stricter of base and head when given --base.
 Exit 0: nothing lowered; 1: lowered; 2: the base cannot be read.
 """
@@ -33,6 +34,7 @@ PRODUCTION = "production"
 class Protection:
     environment: str | None
     protect_data: bool | None
+    open_findings: frozenset[str] = frozenset()
 
     @property
     def production(self) -> bool:
@@ -49,7 +51,9 @@ def protection_of(stack_file: dict[str, Any] | None) -> Protection | None:
     settings = (stack_file.get("config") or {}).get("ciam:stack")
     if not isinstance(settings, dict):
         return None
-    return Protection(settings.get("environment"), settings.get("protect_data"))
+    findings = settings.get("open_findings")
+    return Protection(settings.get("environment"), settings.get("protect_data"),
+                      frozenset(map(str, findings)) if isinstance(findings, list) else frozenset())
 
 
 def base_stack_file(base: str, stack: str, project_dir: Path) -> dict[str, Any] | None:
@@ -82,6 +86,10 @@ def lowered(base: Protection | None, head: Protection | None) -> list[str]:
         reasons.append(f"ciam:stack.environment: production -> {head.environment or 'removed'}")
     if base.protects_data and not head.protects_data:
         reasons.append("ciam:stack.protect_data: data-bearing resources lose `protect`")
+    added = sorted(head.open_findings - base.open_findings)
+    if added and (base.production or head.production):
+        # An open finding waives no deploy, but it turns a production stack's tenant tests green on that rule.
+        reasons.append(f"ciam:stack.open_findings: adds {', '.join(added)} (the tests stop failing on them)")
     return reasons
 
 

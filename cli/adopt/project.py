@@ -144,7 +144,11 @@ def validate(stage: Path, translation: Translation, documents: dict[str, dict]) 
 
 def production_findings(stage: Path, documents: dict[str, dict]) -> list[str]:
     """The mandatory rules each imported production stack fails: an imported tenant is often not yet what the
-    production checks ask for (legacy flags left unset, no MFA), and the program refuses to deploy it so."""
+    production checks ask for (legacy flags left unset, no MFA), and the program refuses to deploy it so.
+
+    Each stack's failing rules also go into its `ciam:stack.open_findings`, so that the project's own tests
+    describe the tenant as it is (and fail again when a new rule breaks); `make check` and `pulumi up` still
+    refuse them until they are fixed."""
     from cli.check import check_plan
     from cli.offline import run_program
 
@@ -163,6 +167,9 @@ def production_findings(stage: Path, documents: dict[str, dict]) -> list[str]:
             continue
         findings += sorted(f"`{stack}`: {v.rule.name} on {v.resource}: {v.why}. Fix: {v.rule.fix}"
                            for v in result.mandatory)
+        failing = sorted({v.rule.name for v in result.mandatory})
+        if failing:
+            documents[stack]["config"]["ciam:stack"]["open_findings"] = failing
     return findings
 
 
@@ -175,6 +182,13 @@ def _write_blueprint(stage: Path, translation: Translation) -> None:
         target = stage / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+
+
+def _write_stack_files(stage: Path, documents: dict[str, dict]) -> None:
+    for stack, document in documents.items():
+        header = "# yaml-language-server: $schema=./schema/stack.schema.json\n"
+        text = header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+        (stage / f"Pulumi.{stack}.yaml").write_text(text, encoding="utf-8")
 
 
 def write_project(translation: Translation, into: Path, force: bool, extra: dict[str, str] | None = None,
@@ -190,13 +204,11 @@ def write_project(translation: Translation, into: Path, force: bool, extra: dict
     stage = Path(tempfile.mkdtemp(prefix=".import-", dir=into))
     try:
         validate(stage, translation, documents)
-        for stack, document in written_stacks.items():
-            header = "# yaml-language-server: $schema=./schema/stack.schema.json\n"
-            text = header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
-            (stage / f"Pulumi.{stack}.yaml").write_text(text, encoding="utf-8")
+        _write_stack_files(stage, written_stacks)
         for name, text in (extra or {}).items():
             (stage / name).write_text(text, encoding="utf-8")
         translation.report.production_checks = production_findings(stage, written_stacks)
+        _write_stack_files(stage, written_stacks)  # with the open findings
         report = translation.report.markdown(list(documents))
         (stage / REPORT_FILE).write_text(report, encoding="utf-8")
         for file in [*files, REPORT_FILE]:

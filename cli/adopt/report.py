@@ -28,7 +28,10 @@ class Report:
         if self.production_checks:
             out += ["## Production checks to fix before the first deploy", "",
                     "The program refuses to deploy a production stack that fails a mandatory rule; as imported:", "",
-                    *(f"- {line}" for line in self.production_checks), ""]
+                    *(f"- {line}" for line in self.production_checks), "",
+                    "Each stack file lists its failing rules under `ciam:stack.open_findings`: the project's tests "
+                    "accept exactly those (and fail on any other), while `make check` and `pulumi up` still refuse "
+                    "them. Fix each one, then take it out of the list; a test fails while a fixed one stays.", ""]
         out += ["## Secrets to set", ""]
         if not self.secrets:
             out.append("None.")

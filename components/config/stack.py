@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
@@ -25,6 +25,13 @@ class StackSettings(Strict):
         None,
         description="protect data-bearing resources (database connections, custom domain) from deletion; "
         "defaults to true in production",
+    )
+
+    open_findings: list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]] = Field(
+        default_factory=list,
+        description="mandatory production checks (rule names, `make check`) this stack is known to fail, as "
+        "adopted by `make import`/`make export`: the tenant tests accept exactly these until they are fixed; "
+        "`make check` and `pulumi up` still refuse them",
     )
 
     @field_validator("tenant_domain")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from cli.check import check_plan, main
+from cli.check import Violation, check_plan, main, production_problems
 from cli.offline import COMPUTED, Plan, Record
-from tests.conftest import fixture_plan
+from policies.ciam_rules import RULES
+from tests.conftest import fixture_plan, fixture_stacks
 
 
 def _record(type_: str, name: str, inputs: dict, protect: bool = False) -> Record:
@@ -89,3 +90,19 @@ def test_project_with_brute_force_protection_off_in_production_exits_non_zero(pr
     out = capsys.readouterr().out
     assert "MANDATORY  attack-protection-enabled" in out
     assert "bruteForceProtection" in out, out
+
+
+def test_open_findings_accept_exactly_the_declared_failing_rules():
+    """A production stack's tests accept the mandatory rules its stack file lists, no other, and no fixed one."""
+    stack = fixture_stacks("full")[0]
+    clean = check_plan(fixture_plan("full", stack), "production")
+    assert not clean.mandatory, "the full fixture passes the mandatory rules as it is"
+    broken = check_plan(fixture_plan("full", stack), "production")
+    rule = next(r for r in RULES if r.critical)
+    broken.violations.append(Violation(rule, True, "stack x", "made to fail"))
+    assert production_problems(broken, [rule.name]) == []
+    assert production_problems(broken, []) == [f"{rule.name}: stack x: made to fail"]
+    assert production_problems(clean, [rule.name]) == [
+        f"ciam:stack.open_findings: {rule.name} passes now; take it out of open_findings"]
+    assert production_problems(clean, ["no-such-rule"]) == [
+        "ciam:stack.open_findings: no-such-rule is not a mandatory rule"]

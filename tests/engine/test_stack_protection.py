@@ -80,6 +80,9 @@ def test_the_guard_keeps_a_downgraded_stack_production_against_the_base(repo):
     (Protection("production", None), Protection("production", True), 0),
     (Protection("staging", True), Protection("staging", None), 1),
     (None, Protection("development", None), 0),
+    (Protection("production", None), Protection("production", None, frozenset({"tenant-support-contacts"})), 1),
+    (Protection("production", None, frozenset({"a", "b"})), Protection("production", None, frozenset({"a"})), 0),
+    (Protection("qa", None), Protection("qa", None, frozenset({"tenant-support-contacts"})), 0),
 ])
 def test_what_counts_as_lowering(base, head, expected):
     assert len(lowered(base, head)) == expected, (base, head)

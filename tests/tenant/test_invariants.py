@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from cli.check import check_plan
+from cli.check import check_plan, open_findings, production_problems
 from cli.diff import declared_exceptions, parity_problems
 from cli.offline import SECRET
 from cli.provider_inputs import problems as provider_input_problems
@@ -59,9 +59,10 @@ def test_the_stack_names_and_promotion_order_are_valid():
 
 @pytest.mark.parametrize("stack", PRODUCTION)
 def test_every_production_stack_passes_the_mandatory_checks(stack):
+    """Except the open findings an adopted tenant declares in its stack file; `pulumi up` still refuses those."""
     result = check_plan(shipped_plan(stack), "production")
-    failing = [f"{v.rule.name}: {v.resource}: {v.why}" for v in result.mandatory]
-    assert not failing, f"stack {stack} (production), `make check STACK={stack}`:\n" + "\n".join(failing)
+    problems = production_problems(result, open_findings(PROJECT_DIR, stack))
+    assert not problems, f"stack {stack} (production), `make check STACK={stack}`:\n" + "\n".join(problems)
 
 
 def test_stacks_plan_the_same_resources_except_the_declared_exceptions():
