@@ -21,13 +21,13 @@ from typing import Any
 
 import pulumi
 from google.protobuf import struct_pb2
-from pulumi.runtime import resource as runtime_resource
 from pulumi.runtime import settings as runtime_settings
 from pulumi.runtime.mocks import MockMonitor, Mocks
 from pulumi.runtime.proto import resource_pb2
 from pulumi.runtime.stack import run_pulumi_func
 from pulumi.runtime.sync_await import _sync_await
 
+from cli.lean_sdk import lean_sdk
 from components.config.runtime import NAMESPACE
 from components.config.sources import Source
 from components.config.stack_files import read_project_file, read_stack_file
@@ -267,22 +267,6 @@ def batch_gc():
         gc.unfreeze()
 
 
-def _no_stack_trace():
-    # The engine shows a resource's source position in diagnostics; a recorded plan carries none, so the SDK's
-    # capture (extracting the whole call stack, dozens of frames, for every resource) is work for nothing here.
-    return runtime_resource.source_pb2.StackTrace()
-
-
-@contextlib.contextmanager
-def _without_source_positions():
-    captured = runtime_resource._get_stack_trace
-    runtime_resource._get_stack_trace = _no_stack_trace
-    try:
-        yield
-    finally:
-        runtime_resource._get_stack_trace = captured
-
-
 def exit_now(code: int | None = 0) -> None:
     """End a CLI once its output is written, without the interpreter's teardown (freeing every object of a
     large plan one by one takes longer than the plan at a few thousand resources)."""
@@ -293,7 +277,7 @@ def exit_now(code: int | None = 0) -> None:
 
 def run_program(project_dir: Path, stack: str) -> Plan:
     """Run `__main__.py` for `stack` under mocks. Raises the program's `ConfigError` on bad config."""
-    with batch_gc(), _without_source_positions():
+    with batch_gc(), lean_sdk():
         return _run_program(project_dir, stack)
 
 
