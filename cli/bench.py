@@ -100,13 +100,18 @@ def _replay_command(replay_dir: Path) -> list[str]:
 
 def measure(command: list[str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of one fresh child process."""
-    started = time.perf_counter()
-    child = subprocess.Popen(command, cwd=PROJECT_DIR, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode:
-        raise SystemExit(f"bench: {' '.join(command)} exited {child.returncode}")
+    # stderr is kept aside and shown only on failure: the stock replay's interpreter teardown can print an
+    # "Exception ignored" traceback from an event loop it never closed, noise in the table.
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, cwd=PROJECT_DIR, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode:
+            errors.seek(0)
+            sys.stderr.write(errors.read().decode("utf-8", "replace"))
+            raise SystemExit(f"bench: {' '.join(command)} exited {child.returncode}")
     return seconds, usage.ru_maxrss / 1024  # Linux reports KiB
 
 

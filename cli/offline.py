@@ -7,8 +7,6 @@ are never decrypted (they become redacted secrets). Same code path as `pulumi up
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import gc
 import json
 import os
 import re
@@ -27,6 +25,7 @@ from pulumi.runtime.proto import resource_pb2
 from pulumi.runtime.stack import run_pulumi_func
 from pulumi.runtime.sync_await import _sync_await
 
+from cli.batch_gc import batch_gc
 from cli.lean_sdk import lean_sdk
 from components.config.runtime import NAMESPACE
 from components.config.sources import Source
@@ -244,27 +243,6 @@ def _holds_secure(value: Any) -> bool:
     if isinstance(value, list):
         return any(_holds_secure(item) for item in value)
     return False
-
-
-# A plan is a short batch that frees almost nothing until it ends: with the default thresholds the collector
-# runs full collections over an ever larger heap (a third of the time at a few thousand resources). During a
-# run, young collections stay (they reclaim the SDK's short-lived cycles, keeping peak memory flat) and full
-# ones become rare; what was loaded before the run is frozen out of the collector's view.
-_BATCH_GC_THRESHOLDS = (20_000, 50, 1_000_000)
-
-
-@contextlib.contextmanager
-def batch_gc():
-    """The collector tuned for one plan, restored afterwards (tests and other in-process callers run many)."""
-    thresholds = gc.get_threshold()
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(*_BATCH_GC_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
 
 
 def exit_now(code: int | None = 0) -> None:
