@@ -7,6 +7,7 @@ import contextlib
 
 import pytest
 from pulumi import _types
+from pulumi.runtime import resource as runtime_resource
 from pulumi.runtime import rpc
 from pulumi.runtime.sync_await import _sync_await
 
@@ -32,9 +33,14 @@ def test_the_shortcuts_apply_to_the_installed_sdk():
 
 
 def test_the_stock_functions_are_back_after_a_plan():
-    stock = (rpc.serialize_properties, rpc.transfer_properties, _types.unwrap_type)
+    def current():
+        return (rpc.serialize_properties, rpc.transfer_properties, _types.unwrap_type,
+                runtime_resource._get_stack_trace)
+
+    stock = current()
     fixture_copy(FULL).plan(FULL_STACKS[0])
-    assert (rpc.serialize_properties, rpc.transfer_properties, _types.unwrap_type) == stock
+    assert current() == stock, "an in-process caller after a plan (a test, `pulumi up` in the same process) " \
+        "must get the stock SDK back"
 
 
 @pytest.mark.parametrize("stack", FULL_STACKS)
