@@ -7,8 +7,6 @@ are never decrypted (they become redacted secrets). Same code path as `pulumi up
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import gc
 import json
 import os
 import re
@@ -21,13 +19,14 @@ from typing import Any
 
 import pulumi
 from google.protobuf import struct_pb2
-from pulumi.runtime import resource as runtime_resource
 from pulumi.runtime import settings as runtime_settings
 from pulumi.runtime.mocks import MockMonitor, Mocks
 from pulumi.runtime.proto import resource_pb2
 from pulumi.runtime.stack import run_pulumi_func
 from pulumi.runtime.sync_await import _sync_await
 
+from cli.batch_gc import batch_gc
+from cli.lean_sdk import lean_sdk
 from components.config.runtime import NAMESPACE
 from components.config.sources import Source
 from components.config.stack_files import read_project_file, read_stack_file
@@ -246,43 +245,6 @@ def _holds_secure(value: Any) -> bool:
     return False
 
 
-# A plan is a short batch that frees almost nothing until it ends: with the default thresholds the collector
-# runs full collections over an ever larger heap (a third of the time at a few thousand resources). During a
-# run, young collections stay (they reclaim the SDK's short-lived cycles, keeping peak memory flat) and full
-# ones become rare; what was loaded before the run is frozen out of the collector's view.
-_BATCH_GC_THRESHOLDS = (20_000, 50, 1_000_000)
-
-
-@contextlib.contextmanager
-def batch_gc():
-    """The collector tuned for one plan, restored afterwards (tests and other in-process callers run many)."""
-    thresholds = gc.get_threshold()
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(*_BATCH_GC_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
-
-
-def _no_stack_trace():
-    # The engine shows a resource's source position in diagnostics; a recorded plan carries none, so the SDK's
-    # capture (extracting the whole call stack, dozens of frames, for every resource) is work for nothing here.
-    return runtime_resource.source_pb2.StackTrace()
-
-
-@contextlib.contextmanager
-def _without_source_positions():
-    captured = runtime_resource._get_stack_trace
-    runtime_resource._get_stack_trace = _no_stack_trace
-    try:
-        yield
-    finally:
-        runtime_resource._get_stack_trace = captured
-
-
 def exit_now(code: int | None = 0) -> None:
     """End a CLI once its output is written, without the interpreter's teardown (freeing every object of a
     large plan one by one takes longer than the plan at a few thousand resources)."""
@@ -293,7 +255,7 @@ def exit_now(code: int | None = 0) -> None:
 
 def run_program(project_dir: Path, stack: str) -> Plan:
     """Run `__main__.py` for `stack` under mocks. Raises the program's `ConfigError` on bad config."""
-    with batch_gc(), _without_source_positions():
+    with batch_gc(), lean_sdk():
         return _run_program(project_dir, stack)
 
 

@@ -1,0 +1,107 @@
+"""Offline-only shortcuts through the Pulumi SDK's per-resource bookkeeping, active while `run_program` runs.
+
+A typed SDK class hands the runtime every property it declares (about 70 for an auth0.Client, most of them
+None). For each one the stock runtime serializes it, only to drop it when it is None, and makes an Output from
+four futures and a task that it tracks until the program ends. The plan gets the same results cheaper:
+- None top-level inputs are skipped before serialization rather than dropped after it;
+- a property's Output is one future holding its whole state, resolved by the registration (as the SDK already
+  does for `urn` and `id`), and is not tracked on its own: the registration that resolves it is;
+- the unwrapping of a type annotation (`Input[Optional[T]]` to `T`) is computed once per annotation;
+- no source position is captured (the SDK extracts the whole call stack for every resource): a recorded plan
+  carries none.
+
+Nothing here runs under `pulumi up`. The shortcuts are written against one SDK version; with any other the
+stock runtime runs unchanged (slower, same plan). tests/engine/test_lean_sdk.py compares the two.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+from typing import Any
+
+from pulumi import _types, _version
+from pulumi.output import Output, _OutputData
+from pulumi.runtime import resource as runtime_resource
+from pulumi.runtime import rpc
+
+SDK_VERSION = "3.272.0"  # the pulumi version whose internals these replacements mirror
+
+
+def applies() -> bool:
+    """Whether the installed SDK is the one the shortcuts were written against."""
+    return _version._VERSION == SDK_VERSION
+
+
+_stock_serialize_properties = rpc.serialize_properties
+_stock_unwrap_type = _types.unwrap_type
+
+
+async def _serialize_properties(inputs, property_deps, *args, **kwargs):
+    if type(inputs) is dict:
+        inputs = {key: value for key, value in inputs.items() if value is not None}
+    return await _stock_serialize_properties(inputs, property_deps, *args, **kwargs)
+
+
+def _resolve(resource, data: asyncio.Future, value: Any, is_known: bool, is_secret: bool, deps, failed) -> None:
+    # The stock resolver's arguments and outcome, into the one future an Output reads.
+    if failed is not None:
+        data.set_exception(failed)
+        return
+    resources = set(deps) if deps else set()
+    resources.add(resource)
+    data.set_result(_OutputData(resources=resources, value=value, is_known=is_known, is_secret=is_secret))
+
+
+def _transfer_properties(res, props, custom: bool) -> dict[str, Any]:
+    resolvers = {}
+    for name in props:
+        if name == "urn" or (name == "id" and custom):
+            continue
+        data = asyncio.Future()
+        resolvers[name] = functools.partial(_resolve, res, data)
+        output = object.__new__(Output)
+        output._data = data
+        res.__dict__[name] = output
+    return resolvers
+
+
+_unwrapped: dict[Any, Any] = {}
+
+
+def _unwrap_type(annotation):
+    try:
+        return _unwrapped[annotation]
+    except KeyError:
+        unwrapped = _unwrapped[annotation] = _stock_unwrap_type(annotation)
+        return unwrapped
+    except TypeError:  # an unhashable annotation
+        return _stock_unwrap_type(annotation)
+
+
+def _no_stack_trace():
+    return runtime_resource.source_pb2.StackTrace()
+
+
+_REPLACEMENTS = (
+    (rpc, "serialize_properties", _serialize_properties),
+    (rpc, "transfer_properties", _transfer_properties),
+    (_types, "unwrap_type", _unwrap_type),
+)
+
+
+@contextlib.contextmanager
+def lean_sdk():
+    """The shortcuts for the duration of one plan, the stock functions restored afterwards."""
+    replacements = [(runtime_resource, "_get_stack_trace", _no_stack_trace)]
+    if applies():
+        replacements += _REPLACEMENTS
+    stock = [(module, name, getattr(module, name)) for module, name, _ in replacements]
+    for module, name, replacement in replacements:
+        setattr(module, name, replacement)
+    try:
+        yield
+    finally:
+        for module, name, original in stock:
+            setattr(module, name, original)

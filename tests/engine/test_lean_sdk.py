@@ -1,0 +1,60 @@
+"""The offline runner's shortcuts through the SDK (cli/lean_sdk.py) change nothing a plan shows: every record
+(inputs, secrets, dependencies, aliases, providers) and every stack output is what the stock runtime gives."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+from pulumi import _types
+from pulumi.runtime import resource as runtime_resource
+from pulumi.runtime import rpc
+from pulumi.runtime.sync_await import _sync_await
+
+import cli.offline
+from cli import lean_sdk
+from cli.offline import run_program
+from tests.conftest import FULL, FULL_STACKS, fixture_copy
+
+
+def _output_state(output) -> tuple:
+    if not hasattr(output, "future"):
+        return ("plain", output)
+    resources = sorted(resource._name for resource in _sync_await(output.resources()))
+    return (_sync_await(output.future(with_unknowns=True)), _sync_await(output.is_known()),
+            _sync_await(output.is_secret()), resources)
+
+
+def test_the_shortcuts_apply_to_the_installed_sdk():
+    assert lean_sdk.applies(), (
+        f"pulumi is not {lean_sdk.SDK_VERSION}: the offline plan runs the stock runtime (correct, slower); "
+        "check cli/lean_sdk.py against the new SDK's rpc.transfer_properties / serialize_properties and update "
+        "SDK_VERSION")
+
+
+def test_the_stock_functions_are_back_after_a_plan():
+    def current():
+        return (rpc.serialize_properties, rpc.transfer_properties, _types.unwrap_type,
+                runtime_resource._get_stack_trace)
+
+    stock = current()
+    fixture_copy(FULL).plan(FULL_STACKS[0])
+    assert current() == stock, "an in-process caller after a plan (a test, `pulumi up` in the same process) " \
+        "must get the stock SDK back"
+
+
+@pytest.mark.parametrize("stack", FULL_STACKS)
+def test_plan_is_the_stock_runtimes(stack, monkeypatch):
+    project = fixture_copy(FULL).root
+    lean = run_program(project, stack)
+    monkeypatch.setattr(cli.offline, "lean_sdk", contextlib.nullcontext)
+    stock = run_program(project, stack)
+
+    by_urn = {record.urn: record for record in stock.resources}
+    assert [r.urn for r in lean.resources] == [r.urn for r in stock.resources]
+    differing = [r.urn for r in lean.resources if r != by_urn[r.urn]]
+    assert differing == [], f"records that differ from the stock runtime's: {differing[:3]}"
+    assert lean.unset_secrets == stock.unset_secrets
+    assert sorted(lean.outputs) == sorted(stock.outputs)
+    for name in stock.outputs:
+        assert _output_state(lean.outputs[name]) == _output_state(stock.outputs[name]), f"stack output {name}"
