@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import atexit
 import base64
 import json
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ import yaml
 from cli.adopt.sections._enterprise import pem
 from cli.import_tenant import run
 from cli.offline import run_program
+from tests.engine.shared_imports import shared_import, shared_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "a0deploy"
@@ -29,26 +28,6 @@ def imported(tmp_path: Path, export: Path | str, configs: str = CONFIGS) -> tupl
     for name in ("Pulumi.yaml", "__main__.py"):
         shutil.copy(ROOT / name, into / name)
     return into, report
-
-
-_imports: dict[str, tuple[Path, str]] = {}
-_plans: dict[tuple[str, str], object] = {}
-
-
-def shared_import(export: str) -> tuple[Path, str]:
-    """The import of a fixture export with the fixture configs, once per session: read it, never edit it."""
-    if export not in _imports:
-        root = Path(tempfile.mkdtemp(prefix=f"ciam-import-{export}-"))
-        atexit.register(shutil.rmtree, root, ignore_errors=True)
-        _imports[export] = imported(root, export)
-    return _imports[export]
-
-
-def shared_plan(export: str, stack: str):
-    """The plan of a stack of `shared_import(export)`, once per session."""
-    if (export, stack) not in _plans:
-        _plans[export, stack] = run_program(shared_import(export)[0], stack)
-    return _plans[export, stack]
 
 
 def exported(name: str) -> dict:
