@@ -37,7 +37,7 @@ help:
 	@echo "make export STACK=<stack> [INTO=.] [FORCE=1]          read the stack's live tenant into tenant.yaml, assets and import.json"
 	@echo "make guard [FILE=preview.json] [BASE=<ref>]           fail a prod preview --json that costs data, protection or logins (stdin without FILE)"
 	@echo "make protection [BASE=origin/main] [STACK=<stack>]    fail a stack file that lowers its protection against BASE"
-	@echo "make test                                             lint, then pytest, then test-js (what CI runs)"
+	@echo "make test [TEST_WORKERS=auto]                         lint, then pytest on TEST_WORKERS processes beside test-js (what CI runs)"
 	@echo "make lint                                             ruff on the Python code"
 	@echo "make test-js                                          node --test on the *.test.js under assets/ and .github/"
 	@echo "make snapshots                                        rewrite tests/tenant/snapshots/<stack>.urns after a reviewed URN change"
@@ -71,9 +71,15 @@ lint: $(BIN)/.installed
 # Action and custom-database JavaScript under assets/ (and the workflows' scripts) is tested with Node's own runner.
 JS_TESTS := $(shell find assets .github -name '*.test.js' 2>/dev/null | sort)
 
+# pytest on TEST_WORKERS processes (pytest-xdist; `auto`: one per core), the JavaScript tests beside it, their
+# output after pytest's; fails when either fails.
+TEST_WORKERS ?= auto
 test: lint
-	@$(BIN)/python -m pytest
-	@$(MAKE) --no-print-directory test-js
+	@js_log=$$(mktemp); $(MAKE) --no-print-directory test-js >$$js_log 2>&1 & js=$$!; \
+	$(BIN)/python -m pytest -n '$(subst ','\'',$(TEST_WORKERS))' --dist loadgroup; py=$$?; \
+	wait $$js; js_status=$$?; cat $$js_log; rm -f $$js_log; \
+	if [ $$js_status -ne 0 ]; then echo "make test-js failed" >&2; fi; \
+	[ $$py -eq 0 ] && [ $$js_status -eq 0 ]
 
 test-js:
 	@if [ -n "$(JS_TESTS)" ]; then node --test $(JS_TESTS); fi

@@ -1,18 +1,32 @@
 """`make changes`: the offline change plan between a base commit and the working tree, in a scratch git repository
-of the project (the engine files plus the fixture tenant tests/fixtures/tenants/changes)."""
+of the project (the engine files plus the fixture tenant tests/fixtures/tenants/changes).
+
+Most tests call the CLI's main in this process, with the recorder (cli/recorded.py, a subprocess per checkout in
+`make changes`) run here too and its plans kept per content: the base checkout is the same tenant in almost every
+test. The exit codes, the worktree clean-up and the interrupts run the real CLI, subprocesses and all.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import hashlib
+import io
 import json
 import re
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
+
+import cli.changes
+import cli.offline
+from cli import recorded
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 FIXTURE = PROJECT_DIR / "tests" / "fixtures" / "tenants" / "changes"
@@ -50,6 +64,17 @@ class ScratchRepo:
         file.write_text(text.replace(old, new))
 
     def changes(self, *args: str) -> subprocess.CompletedProcess:
+        """`python -m cli.changes ARGS` in the repository, run in this process (see the module docstring)."""
+        stdout, stderr = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            try:
+                code = cli.changes.main(list(args), project_dir=self.root)
+            except SystemExit as exit_:  # argparse
+                code = exit_.code
+        return subprocess.CompletedProcess(args, code, stdout.getvalue(), stderr.getvalue())
+
+    def changes_process(self, *args: str) -> subprocess.CompletedProcess:
+        """The real CLI: its own process, its recorder subprocesses, its exit status."""
         return subprocess.run([sys.executable, "-m", "cli.changes", *args], cwd=self.root, capture_output=True,
                               text=True, timeout=120)
 
@@ -59,8 +84,45 @@ class ScratchRepo:
         return json.loads(result.stdout)
 
 
+def _digest(root: Path, names) -> str:
+    digest = hashlib.sha256()
+    for name in names:
+        path = root / name
+        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+            if path.is_dir() else [path] if path.is_file() else []
+        for file in files:
+            digest.update(str(file.relative_to(root)).encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+_ENGINE_DIGEST = _digest(PROJECT_DIR, ENGINE)
+_recorded: dict[tuple[str, tuple[str, ...]], str] = {}
+_record_plans = cli.changes.record_plans
+_one_plan_at_a_time = threading.Lock()  # the offline runtime is process-wide; changes records two checkouts at once
+
+
+def _record_plans_here(project_dir: Path, stacks: list[str]) -> dict[str, dict]:
+    """cli.changes.record_plans without its subprocess, for a checkout whose engine is this one; kept per content
+    (the recorded JSON has no path in it). Another engine (none of these tests edits it) gets the real recorder."""
+    if _digest(project_dir, ENGINE) != _ENGINE_DIGEST:
+        return _record_plans(project_dir, stacks)
+    key = (_digest(project_dir, sorted(p.name for p in project_dir.iterdir() if p.name != ".git")), tuple(stacks))
+    with _one_plan_at_a_time:
+        if key not in _recorded:
+            loop = asyncio.new_event_loop()  # changes calls this on a worker thread, which has none
+            asyncio.set_event_loop(loop)
+            try:
+                _recorded[key] = json.dumps([recorded.record(project_dir, stack, cli.offline) for stack in stacks],
+                                            sort_keys=True)
+            finally:
+                asyncio.set_event_loop(None)
+                loop.close()
+    return {entry["stack"]: entry for entry in json.loads(_recorded[key])}
+
+
 @pytest.fixture
-def repo(tmp_path) -> ScratchRepo:
+def repo(tmp_path, monkeypatch) -> ScratchRepo:
+    monkeypatch.setattr(cli.changes, "record_plans", _record_plans_here)
     return ScratchRepo(tmp_path / "project")
 
 
@@ -156,9 +218,10 @@ def test_exit_codes_and_bad_input(repo):
     assert repo.changes("--base", "HEAD", "--detailed-exitcode").returncode == 0, "no changes: exit 0"
     repo.edit("tenant.yaml", '"${base_url}/callback"', '"${base_url}/auth/callback"')
     assert repo.changes("--base", "HEAD").returncode == 0, "changes without --detailed-exitcode: exit 0"
-    assert repo.changes("--base", "HEAD", "--detailed-exitcode").returncode == 2, "the working tree is compared"
+    detailed = repo.changes_process("--base", "HEAD", "--detailed-exitcode")
+    assert detailed.returncode == 2, "the working tree is compared: " + detailed.stderr
 
-    unknown = repo.changes("--base", "no-such-ref")
+    unknown = repo.changes_process("--base", "no-such-ref")
     assert unknown.returncode == 2
     assert unknown.stderr.strip().count("\n") == 0 and "no-such-ref" in unknown.stderr, unknown.stderr
     bad_stack = repo.changes("--base", "HEAD", "--stack", "nope")

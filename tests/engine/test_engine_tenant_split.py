@@ -11,6 +11,9 @@ import yaml
 
 from tests.conftest import ProjectCopy, fixture_project
 
+# One project copy for the module: its tests stay on one `make test` worker.
+pytestmark = pytest.mark.xdist_group("engine-tenant-split")
+
 # `-o` keeps make from re-installing the shared virtualenv in the copy.
 MAKE = ("make", "--no-print-directory", "-o", ".venv/bin/.installed")
 

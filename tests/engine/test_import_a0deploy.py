@@ -13,6 +13,7 @@ import yaml
 from cli.adopt.errors import ImportFailed
 from cli.import_tenant import run
 from cli.offline import run_program
+from tests.engine.shared_imports import shared_import, shared_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "a0deploy"
@@ -47,10 +48,10 @@ def replace_keywords(value, mappings: dict):
 
 
 @pytest.mark.parametrize("export", ["yaml", "directory"])
-def test_an_export_plans_for_every_stack_and_writes_no_secret(tmp_path, export):
-    into, report = imported(tmp_path, export)
+def test_an_export_plans_for_every_stack_and_writes_no_secret(export):
+    into, report = shared_import(export)
     for stack in ("dev", "prod"):
-        plan = run_program(into, stack)
+        plan = shared_plan(export, stack)
         assert plan.of_type("auth0:index/client:Client"), f"{stack}: no application was planned"
     for file in [*into.rglob("*.yaml"), *into.rglob("*.md"), *into.rglob("*.js"), *into.rglob("*.html")]:
         text = file.read_text()
@@ -62,28 +63,27 @@ def test_an_export_plans_for_every_stack_and_writes_no_secret(tmp_path, export):
     assert "Deleted App" in report, "a dangling reference must be a warning"
 
 
-def test_whole_value_keyword_keeps_its_type(tmp_path):
-    into, _ = imported(tmp_path, "yaml")
+def test_whole_value_keyword_keeps_its_type():
+    into, _ = shared_import("yaml")
     stack = yaml.safe_load((into / "Pulumi.dev.yaml").read_text())
     assert stack["config"]["ciam:vars"]["sync_origins"] == ["https://sync.dev.shop.example"]
     assert stack["config"]["ciam:stack"] == {"tenant_domain": "shop-dev.eu.auth0.com", "environment": "development"}
     assert "sendgrid_api_key" not in stack["config"]["ciam:vars"], "a secret keyword became a plain var"
 
 
-def test_keywords_in_action_code_become_its_config(tmp_path):
-    into, _ = imported(tmp_path, "yaml")
-    plan = run_program(into, "prod")
+def test_keywords_in_action_code_become_its_config():
+    plan = shared_plan("yaml", "prod")
     (action,) = plan.of_type("auth0:index/action:Action")
     assert "##" not in action.inputs["code"], f"{action.urn}: a keyword is left in the code"
     assert '"app_host": "shop.example"' in action.inputs["code"], f"{action.urn}: keyword value not in CONFIG"
 
 
-def test_round_trip_carries_every_expressed_value_into_the_plan(tmp_path):
+def test_round_trip_carries_every_expressed_value_into_the_plan():
     """Walk the export and the plan side by side: a value is carried, reported, or listed here as lost."""
-    into, report = imported(tmp_path, "yaml")
+    _, report = shared_import("yaml")
     export = yaml.safe_load((FIXTURES / "yaml" / "tenant.yaml").read_text())
     mappings = json.loads((FIXTURES / "configs" / "config.dev.json").read_text())["AUTH0_KEYWORD_REPLACE_MAPPINGS"]
-    plan = run_program(into, "dev")
+    plan = shared_plan("yaml", "dev")
     by_name = {(r.type, r.inputs.get("name")): r for r in plan.resources}
     lost = []
     sections = {"clients": "auth0:index/client:Client",
@@ -189,19 +189,19 @@ def test_strict_makes_a_dangling_reference_an_error(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_a_keyword_in_html_with_one_value_everywhere_is_replaced_and_one_that_differs_is_reported(tmp_path):
-    into, report = imported(tmp_path, "directory")
-    (template,) = run_program(into, "prod").of_type("auth0:index/emailTemplate:EmailTemplate")
+def test_a_keyword_in_html_with_one_value_everywhere_is_replaced_and_one_that_differs_is_reported():
+    _, report = shared_import("directory")
+    (template,) = shared_plan("directory", "prod").of_type("auth0:index/emailTemplate:EmailTemplate")
     assert "for Shop." in template.inputs["body"], f"{template.urn}: BRAND_NAME (the same in every config) kept"
     assert "`pages.error_page.html`: keyword SUPPORT_EMAIL" in report, "a per-stack keyword in HTML not reported"
 
 
-def test_round_trip_of_tenant_connections_grants_roles_and_templates(tmp_path):
+def test_round_trip_of_tenant_connections_grants_roles_and_templates():
     """The same walk for the sections whose shape changes on the way (options flattened, references by key)."""
-    into, report = imported(tmp_path, "yaml")
+    _, report = shared_import("yaml")
     export = yaml.safe_load((FIXTURES / "yaml" / "tenant.yaml").read_text())
     mappings = json.loads((FIXTURES / "configs" / "config.dev.json").read_text())["AUTH0_KEYWORD_REPLACE_MAPPINGS"]
-    plan = run_program(into, "dev")
+    plan = shared_plan("yaml", "dev")
     lost = []
 
     def reported(where: str) -> bool:

@@ -13,6 +13,7 @@ import yaml
 from cli.adopt.sections._enterprise import pem
 from cli.import_tenant import run
 from cli.offline import run_program
+from tests.engine.shared_imports import shared_import, shared_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "a0deploy"
@@ -41,9 +42,9 @@ def connection(plan, name: str):
 
 @pytest.mark.parametrize("export", ["yaml", "directory"])
 @pytest.mark.parametrize("stack", ["dev", "prod"])
-def test_saml_connection_keeps_its_exported_values(tmp_path, export, stack):
-    into, _ = imported(tmp_path, export)
-    saml = connection(run_program(into, stack), "acme-saml")
+def test_saml_connection_keeps_its_exported_values(export, stack):
+    into, _ = shared_import(export)
+    saml = connection(shared_plan(export, stack), "acme-saml")
     options, source = saml.inputs["options"], exported("acme-saml")["options"]
     assert saml.inputs["strategy"] == "samlp", saml.urn
     assert saml.inputs["displayName"] == "Acme SSO", saml.urn
@@ -62,10 +63,10 @@ def test_saml_connection_keeps_its_exported_values(tmp_path, export, stack):
 
 
 @pytest.mark.parametrize("export", ["yaml", "directory"])
-def test_oidc_connection_keeps_its_values_and_its_secret_is_a_reference(tmp_path, export):
-    into, report = imported(tmp_path, export)
+def test_oidc_connection_keeps_its_values_and_its_secret_is_a_reference(export):
+    into, report = shared_import(export)
     for stack in ("dev", "prod"):
-        oidc = connection(run_program(into, stack), "contoso-oidc")
+        oidc = connection(shared_plan(export, stack), "contoso-oidc")
         options, source = oidc.inputs["options"], exported("contoso-oidc")["options"]
         assert oidc.inputs["strategy"] == "oidc", oidc.urn
         for field, planned in (("client_id", "clientId"), ("discovery_url", "discoveryUrl"), ("issuer", "issuer"),
@@ -83,9 +84,9 @@ def test_oidc_connection_keeps_its_values_and_its_secret_is_a_reference(tmp_path
 
 
 @pytest.mark.parametrize("export", ["yaml", "directory"])
-def test_organization_keeps_branding_metadata_and_connections(tmp_path, export):
-    into, report = imported(tmp_path, export)
-    plan = run_program(into, "prod")
+def test_organization_keeps_branding_metadata_and_connections(export):
+    _, report = shared_import(export)
+    plan = shared_plan(export, "prod")
     (organization,) = plan.of_type("auth0:index/organization:Organization")
     assert organization.inputs["name"] == "acme", organization.urn
     assert organization.inputs["displayName"] == "Acme Corporation", organization.urn
@@ -106,8 +107,8 @@ def test_organization_keeps_branding_metadata_and_connections(tmp_path, export):
 
 
 @pytest.mark.parametrize("export", ["yaml", "directory"])
-def test_report_no_longer_lists_them_as_left_out(tmp_path, export):
-    _, report = imported(tmp_path, export)
+def test_report_no_longer_lists_them_as_left_out(export):
+    _, report = shared_import(export)
     for name in ("acme-saml", "contoso-oidc"):
         assert f"`connections.{name}`:" not in report, f"connections.{name}: still reported whole"
     assert "`organizations`: not carried over" not in report, "organizations still skipped as a section"
@@ -115,9 +116,9 @@ def test_report_no_longer_lists_them_as_left_out(tmp_path, export):
     assert "`connections.partner-saml`: a SAML connection without signingCert" in report
 
 
-def test_both_formats_import_to_the_same_project(tmp_path):
-    from_yaml, _ = imported(tmp_path / "y", "yaml")
-    from_directory, _ = imported(tmp_path / "d", "directory")
+def test_both_formats_import_to_the_same_project():
+    from_yaml, _ = shared_import("yaml")
+    from_directory, _ = shared_import("directory")
     for name in ("assets/certificates/acme-saml.pem", "Pulumi.dev.yaml", "Pulumi.prod.yaml"):
         assert (from_yaml / name).read_text() == (from_directory / name).read_text(), f"{name}: formats differ"
     blueprints = [yaml.safe_load((into / "tenant.yaml").read_text()) for into in (from_yaml, from_directory)]

@@ -3,6 +3,7 @@ the program checks. That the shipped tenant's files validate is tests/tenant/tes
 
 from __future__ import annotations
 
+import functools
 import json
 
 import jsonschema
@@ -19,24 +20,36 @@ def schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / name).read_text())
 
 
-@pytest.mark.parametrize("name", sorted(rendered()))
+# Rendering the model's schemas and checking a schema against the metaschema are the costly parts: once each.
+_rendered = functools.cache(rendered)
+
+
+@functools.cache
+def validator_of(name: str) -> jsonschema.Draft202012Validator:
+    """What `jsonschema.validate` checks: the schema against its metaschema, then a validator for the data."""
+    document = schema(name)
+    jsonschema.validators.validator_for(document).check_schema(document)
+    return jsonschema.validators.validator_for(document)(document)
+
+
+@pytest.mark.parametrize("name", sorted(_rendered()))
 def test_committed_schema_is_current(name):
-    assert (SCHEMA_DIR / name).read_text() == rendered()[name], f"schema/{name} is stale: run `make schema`"
+    assert (SCHEMA_DIR / name).read_text() == _rendered()[name], f"schema/{name} is stale: run `make schema`"
 
 
 def test_blueprint_validates_against_its_schema():
     data = yaml.safe_load((FULL / "tenant.yaml").read_text())
-    jsonschema.validate(data, schema("tenant.schema.json"))
+    validator_of("tenant.schema.json").validate(data)
 
 
 @pytest.mark.parametrize("stack", FULL_STACKS)
 def test_stack_files_validate_against_their_schema(stack):
     data = yaml.safe_load((FULL / f"Pulumi.{stack}.yaml").read_text())
-    jsonschema.validate(data, schema("stack.schema.json"))
+    validator_of("stack.schema.json").validate(data)
 
 
 def test_schema_flags_a_misspelled_overlay_key_and_a_plain_unknown_ciam_key():
-    validator = jsonschema.Draft202012Validator(schema("stack.schema.json"))
+    validator = validator_of("stack.schema.json")
     stack = {"config": {"ciam:stack": {"tenant_domain": "a.auth0.com", "environment": "qa"},
                         "ciam:tenant": {"friendly_nme": "x"}}}
     assert any("friendly_nme" in e.message for e in validator.iter_errors(stack))
@@ -47,7 +60,7 @@ def test_schema_flags_a_misspelled_overlay_key_and_a_plain_unknown_ciam_key():
 
 
 def test_blueprint_schema_flags_what_the_loader_rejects_and_accepts_variables():
-    validator = jsonschema.Draft202012Validator(schema("tenant.schema.json"))
+    validator = validator_of("tenant.schema.json")
     data = yaml.safe_load((FULL / "tenant.yaml").read_text())
     data["tenant"]["suport_email"] = "x@acme.example"
     data["tenant"]["session_cookie"] = {"mode": "forever"}
