@@ -124,13 +124,13 @@ SCOPES_BY_TYPE: dict[str, tuple[tuple[str, ...], str]] = {
 
 # What `make export` reads (GET only), scope -> endpoints; every one is also in the deploy application's set.
 EXPORT_SCOPES: dict[str, str] = {
-    "read:tenant_settings": "GET /tenants/settings",
+    "read:tenant_settings": "GET /tenants/settings and /guardian/settings",
     "read:clients": "GET /clients",
     "read:resource_servers": "GET /resource-servers",
     "read:client_grants": "GET /client-grants",
     "read:roles": "GET /roles and /roles/{id}/permissions",
     "read:connections": "GET /connections and /connections/{id}/clients",
-    "read:actions": "GET /actions/actions and /actions/triggers/{trigger}/bindings",
+    "read:actions": "GET /actions/actions, /actions/modules and /actions/triggers/{trigger}/bindings",
     "read:email_provider": "GET /emails/provider",
     "read:email_templates": "GET /email-templates/{name}",
     "read:prompts": "GET /prompts, /prompts/{prompt}/custom-text/{language} and /prompts/{prompt}/partials",
@@ -140,7 +140,8 @@ EXPORT_SCOPES: dict[str, str] = {
     "read:log_streams": "GET /log-streams",
     "read:network_acls": "GET /network-acls",
     "read:branding": "GET /branding, /branding/templates/universal-login and /branding/themes/default",
-    "read:guardian_factors": "GET /guardian/factors and /guardian/factors/phone/{message-types,selected-provider}",
+    "read:guardian_factors": "GET /guardian/factors, /guardian/factors/phone/{message-types,selected-provider,"
+                             "settings} and /guardian/factors/email/settings",
     "read:mfa_policies": "GET /guardian/policies",
     "read:phone_providers": "GET /branding/phone/providers",
     "read:phone_templates": "GET /branding/phone/templates",
@@ -153,6 +154,8 @@ EXPORT_SCOPES: dict[str, str] = {
     "read:flows_vault_connections": "GET /flows/vault/connections",
     "read:self_service_profiles": "GET /self-service-profiles",
     "read:self_service_profile_custom_texts": "GET /self-service-profiles/{id}/custom-text/en/get-started",
+    "read:user_attribute_profiles": "GET /user-attribute-profiles",
+    "read:token_exchange_profiles": "GET /token-exchange-profiles",
 }
 
 # Only for the integration tests (dev and QA): they read the test application's secret to request a token.

@@ -27,6 +27,9 @@ DIRECTORIES = {
     "phone-templates": "phoneTemplates", "guardian": "guardianFactors", "forms": "forms", "flows": "flows",
     "flow-vault-connections": "flowVaultConnections", "self-service-profiles": "selfServiceProfiles",
     "action-modules": "actionModules", "email-templates": "emailTemplates",
+    "user-attribute-profiles": "userAttributeProfiles", "token-exchange-profiles": "tokenExchangeProfiles",
+    "connection-profiles": "connectionProfiles", "risk-assessment": "riskAssessment",
+    "supplemental-signals": "supplementalSignals", "rate-limit-policies": "rateLimitPolicies",
 }
 SINGLETONS = ("tenant", "emailProvider", "triggers", "attackProtection", "branding", "prompts",
               "guardianPolicies", "guardianPhoneFactorSelectedProvider", "guardianPhoneFactorMessageTypes",

@@ -30,6 +30,9 @@ OWNED: dict[str, tuple[str, str]] = {
     "auth0:index/organizationDiscoveryDomains:OrganizationDiscoveryDomains": ("organizations", "-discovery-domains"),
     "auth0:index/selfServiceProfile:SelfServiceProfile": ("self_service_sso_profiles", ""),
     "auth0:index/eventStream:EventStream": ("event_streams", ""),
+    "auth0:index/actionModule:ActionModule": ("action_modules", ""),
+    "auth0:index/userAttributeProfile:UserAttributeProfile": ("user_attribute_profiles", ""),
+    "auth0:index/tokenExchangeProfile:TokenExchangeProfile": ("token_exchange_profiles", ""),
 }
 # type -> (blueprint section, prefix of the resource name before the key): one component registers several types
 PREFIXED: dict[str, tuple[str, str]] = {

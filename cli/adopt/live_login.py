@@ -1,5 +1,6 @@
 """Reading what users see at sign-in from the live tenant: prompt texts and partials, branding and its page
-template, the theme, MFA (Guardian), the phone provider and its templates, in the shapes a0deploy writes them."""
+template, the theme, MFA (Guardian, with its session and OTP settings), the phone provider and its templates,
+in the shapes a0deploy writes them."""
 
 from __future__ import annotations
 
@@ -68,6 +69,13 @@ def _guardian(session: Session, export: dict[str, list[Item]]) -> None:
     if selected and selected.get("provider") not in (None, "auth0"):
         export["guardianPhoneFactorSelectedProvider"] = [
             session.item(selected, "guardian/factors/phone/selected-provider")]
+    for section, read, path in (("guardianSettings", api.guardian.get, "guardian/settings"),
+                                ("guardianEmailFactorSettings", api.guardian.factors.email.get,
+                                 "guardian/factors/email/settings"),
+                                ("guardianPhoneFactorSettings", phone.get, "guardian/factors/phone/settings")):
+        settings = session.optional(lambda read=read: read(**options), ABSENT)
+        if settings:
+            export[section] = [session.item(settings, path)]
     providers = session.optional(lambda: api.branding.phone.providers.list(**options), ABSENT) or {}
     export["phoneProviders"] = [session.item(p, f"branding/phone/providers/{p.get('id')}")
                                 for p in providers.get("providers") or []]

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TENANT = json.loads((ROOT / "tests" / "fixtures" / "management_api" / "tenant.json").read_text())
 SECRETS = ("https://hooks.live.example/secret-path", "Bearer webhook-token",
            "real-client-secret-never-written", "another-real-secret", "real-google-secret", "SG.real-key-never-written",
-           "test-deploy-secret")
+           "test-deploy-secret", "live-partners-client-secret-value")
 PER_PAGE = 2  # small pages, so every list is read across several
 
 
@@ -100,6 +100,14 @@ class ManagementApi(BaseHTTPRequestHandler):
             "/forms": lambda: self.offset("forms", TENANT["forms"], query),
             "/self-service-profiles": lambda: self.offset("self_service_profiles", TENANT["self_service_profiles"],
                                                           query),
+            "/actions/modules": lambda: self.offset("modules", TENANT["action_modules"], query),
+            "/user-attribute-profiles": lambda: self.checkpoint("user_attribute_profiles",
+                                                                TENANT["user_attribute_profiles"], query),
+            "/token-exchange-profiles": lambda: self.checkpoint("token_exchange_profiles",
+                                                                TENANT["token_exchange_profiles"], query),
+            "/guardian/settings": lambda: self.reply(200, TENANT["guardian_settings"]),
+            "/guardian/factors/email/settings": lambda: self.reply(200, TENANT["guardian_email_settings"]),
+            "/guardian/factors/phone/settings": lambda: self.reply(200, TENANT["guardian_phone_settings"]),
         }
         if path in routes:
             return routes[path]()
@@ -161,10 +169,13 @@ def test_export_reads_every_page_retries_429_and_writes_no_secret(management_api
     assert management_api.throttled, "the loopback server never throttled"
     assert management_api.requests.count("/clients") >= 3, "clients must be read page by page after the 429"
     blueprint = yaml.safe_load((project / "tenant.yaml").read_text())
-    assert set(blueprint["applications"]) == {"live-web", "live-job", "live-app"}, "every page of clients"
+    assert set(blueprint["applications"]) == {"live-web", "live-job", "live-app", "live-partners"}, \
+        "every page of clients"
     assert blueprint["connections"]["username-password-authentication"]["enabled_applications"] == ["live-web",
                                                                                                     "live-app"]
-    assert blueprint["applications"]["live-job"]["grants"] == {"live-orders": ["read:orders"]}
+    assert blueprint["applications"]["live-job"]["grants"] == {"live-orders": {
+        "scopes": ["read:orders"], "organization_usage": "allow", "allow_any_organization": True}}, \
+        "a grant organizations use keeps its organization settings"
     assert blueprint["prompts"] == {"universal_login_experience": "new", "identifier_first": True}
     assert blueprint["custom_domain"]["domain"] == "login.live.example"
     assert blueprint["custom_domains"] == {"partners-live-example": {
@@ -184,7 +195,7 @@ def test_export_reads_every_page_retries_429_and_writes_no_secret(management_api
             for secret in SECRETS:
                 assert secret not in text, f"{file}: holds a secret value"
     assert "a secret value at connections.google-oauth2.options.client_secret" in report
-    assert "`action modules`: not read by `make export` yet" in report, "what the export skips must be named"
+    assert "`organization client grants" in report, "what the export skips must be named"
     assert "reading applications" in capsys.readouterr().err, "progress goes to stderr"
 
 
@@ -230,6 +241,9 @@ def test_every_urn_in_import_json_is_registered_by_the_plan(management_api, proj
     assert ids["ciam-prompt-partials-login-id"] == "login-id"
     assert ids["ciam-event-streams-analytics"] == "est_0000000000000002"
     assert ids["ciam-phone-otp-verify"] == "tem_0000000000000001"
+    assert ids["ciam-action-modules-crm-helper"] == "mod_0000000000000001"
+    assert ids["ciam-user-attribute-profiles-partner-attributes"] == "uap_0000000000000001"
+    assert ids["ciam-token-exchange-profiles-partner-token-exchange"] == "tep_0000000000000001"
 
 
 def test_export_reads_the_sign_in_experience_and_the_b2b_sections(management_api, project):
@@ -250,7 +264,9 @@ def test_export_reads_the_sign_in_experience_and_the_b2b_sections(management_api
     assert "widget.logo_url" not in report, "an empty theme URL is Auth0's unset, not a value to report"
     assert blueprint["mfa"] == {"policy": "all-applications", "otp": True, "email": False, "recovery_code": True,
                                 "webauthn_roaming": {"enabled": True}, "webauthn_platform": {"enabled": False},
-                                "phone": {"message_types": ["sms"]}}
+                                "phone": {"message_types": ["sms"]}, "settings": TENANT["guardian_settings"],
+                                "email_settings": TENANT["guardian_email_settings"],
+                                "phone_settings": TENANT["guardian_phone_settings"]}
     templates = {t["type"]: t for t in TENANT["phone_templates"]["templates"]}
     assert blueprint["phone_templates"] == {
         kind: {"content": {"body": template["content"]["body"]}} for kind, template in templates.items()}, \
@@ -282,6 +298,29 @@ def test_export_reads_the_sign_in_experience_and_the_b2b_sections(management_api
     profile = blueprint["self_service_sso_profiles"]["partner-sso"]
     assert profile["custom_text"] == {"en": {"get-started": TENANT["self_service_profile_custom_text"][
         "ssp_0000000000000001"]}}
+
+
+def test_export_reads_action_modules_and_the_profiles_with_their_references_as_keys(management_api, project):
+    report = export_tenant.run("live", project)
+    blueprint = yaml.safe_load((project / "tenant.yaml").read_text())
+    module = TENANT["action_modules"][0]
+    assert blueprint["action_modules"] == {"crm-helper": {
+        "code": "assets/actions/modules/crm-helper.js", "dependencies": {"axios": "1.7.9"},
+        "secrets": {"CRM_KEY": {"secret": "crm_helper_crm_key"}}}}, "action_modules.crm-helper"
+    assert (project / "assets/actions/modules/crm-helper.js").read_text() == module["code"]
+    assert blueprint["actions"]["exchange-partner-token"]["modules"] == ["crm-helper"], "an Action's module by key"
+    assert "`actions.exchange-partner-token.modules.0.module_version_number`" in report
+    profile = TENANT["user_attribute_profiles"][0]
+    assert blueprint["user_attribute_profiles"]["partner-attributes"] == {
+        "name": profile["name"], "user_id": profile["user_id"], "user_attributes": profile["user_attributes"]}
+    assert blueprint["token_exchange_profiles"] == {"partner-token-exchange": {
+        "name": "Partner token exchange", "subject_token_type": "urn:live:partner-token",
+        "action": "exchange-partner-token"}}, "the profile's action_id became the Action's key"
+    express = blueprint["applications"]["live-partners"]["express_configuration"]
+    assert express["user_attribute_profile"] == "partner-attributes", "the profile's id became its key"
+    assert express["linked_clients"] == ["live-web"], "a linked client's client_id became its key"
+    assert express["connection_profile_id"] == "cop_0000000000000001"
+    assert "`applications.live-partners.express_configuration.connection_profile_id`" in report
 
 
 def test_export_needs_only_read_scopes_that_the_deploy_application_has():

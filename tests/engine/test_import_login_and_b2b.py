@@ -211,12 +211,13 @@ def test_the_directory_format_imports_the_same_project_as_the_yaml_format(import
     other = tmp_path / "directory"
     run(FIXTURES / "directory", CONFIGS, other)
     sections = ("prompts", "prompt_texts", "prompt_partials", "branding", "mfa", "phone_provider", "custom_domain",
-                "flow_vault_connections", "flows", "forms", "self_service_sso_profiles")
+                "flow_vault_connections", "flows", "forms", "self_service_sso_profiles", "user_attribute_profiles",
+                "token_exchange_profiles", "action_modules", "actions", "applications")
     expected = yaml.safe_load((into / "tenant.yaml").read_text())
     written = yaml.safe_load((other / "tenant.yaml").read_text())
     for section in sections:
         assert written.get(section) == expected.get(section), f"{section}: the directory export imports differently"
-    for folder in ("prompts", "partials", "branding", "flows", "forms"):
+    for folder in ("prompts", "partials", "branding", "flows", "forms", "actions"):
         for file in (into / "assets" / folder).rglob("*"):
             if file.is_file():
                 twin = other / file.relative_to(into)
@@ -268,14 +269,22 @@ def test_bot_detection_and_captcha_arrive_with_the_captcha_secret_as_a_reference
         assert "recaptcha-dev-secret-value" not in file.read_text(), f"{file}: holds the CAPTCHA secret"
 
 
-def test_guardian_files_newer_a0deploy_writes_are_reported_and_an_unknown_one_is_an_error(tmp_path):
+def test_guardian_settings_files_carry_over_what_fits_and_an_unknown_guardian_file_is_an_error(tmp_path):
     from cli.adopt.errors import ImportFailed
 
     export = tmp_path / "export"
     shutil.copytree(FIXTURES / "directory", export)
-    (export / "guardian" / "settings.json").write_text('{"mfa_session_overall_timeout": 10}')
+    (export / "guardian" / "settings.json").write_text(
+        '{"mfa_session_overall_timeout": 7200, "mfa_session_inactivity_timeout": 3600, "colour": "blue"}')
     report = run(export, CONFIGS, tmp_path / "project")
-    assert "`guardianSettings.0.mfa_session_overall_timeout`" in report, "guardian/settings.json must be reported"
+    mfa = yaml.safe_load((tmp_path / "project" / "tenant.yaml").read_text())["mfa"]
+    assert mfa["settings"] == {"mfa_session_overall_timeout": 7200, "mfa_session_inactivity_timeout": 3600}, \
+        "guardian/settings.json -> mfa.settings"
+    assert "`guardianSettings.0.colour`" in report, "a field mfa.settings does not have must be reported"
+    (export / "guardian" / "settings.json").write_text('{"mfa_session_overall_timeout": 7200}')
+    report = run(export, CONFIGS, tmp_path / "rejected")
+    assert "`mfa.settings.mfa_session_overall_timeout`: the model rejects it" in report, \
+        "an overall timeout below Auth0's default inactivity timeout is reported, never an error"
     (export / "guardian" / "unknown.json").write_text("{}")
     with pytest.raises(ImportFailed) as caught:
         run(export, CONFIGS, tmp_path / "other")

@@ -9,6 +9,7 @@ Adding a section means adding a model, a component and one module here.
 from __future__ import annotations
 
 from cli.adopt.sections import (
+    action_modules,
     actions,
     attack_protection,
     branding,
@@ -36,14 +37,16 @@ from cli.adopt.sections import (
     self_service_profiles,
     tenant,
     themes,
+    token_exchange_profiles,
     triggers,
+    user_attribute_profiles,
 )
 
-MAPPINGS = (tenant, custom_domains, clients, resource_servers, client_grants, databases, connections, organizations,
-            roles, actions, triggers, prompts, branding, themes, guardian, phone_providers, phone_templates,
-            attack_protection,
-            log_streams, event_streams, network_acls, pages, email_provider, email_templates, flow_vault_connections,
-            flows, forms, self_service_profiles)
+MAPPINGS = (tenant, custom_domains, user_attribute_profiles, clients, resource_servers, client_grants, databases,
+            connections, organizations, roles, action_modules, actions, token_exchange_profiles, triggers, prompts,
+            branding, themes, guardian, phone_providers, phone_templates, attack_protection, log_streams,
+            event_streams, network_acls, pages, email_provider, email_templates, flow_vault_connections, flows, forms,
+            self_service_profiles)
 
 # Sections Auth0 has retired: never carried over.
 RETIRED = {
@@ -53,12 +56,8 @@ RETIRED = {
 }
 
 # a0deploy sections this project cannot express yet (reported whole, never an error).
-NOT_YET = (
-    "actionModules", "riskAssessment", "guardianSettings", "guardianEmailFactorSettings", "guardianPhoneFactorSettings",
-    "supplementalSignals", "tokenExchangeProfiles", "connectionProfiles", "userAttributeProfiles", "rateLimitPolicies",
-    "migrations",
-)
+NOT_YET = ("riskAssessment", "supplementalSignals", "connectionProfiles", "rateLimitPolicies", "migrations")
 
-# A mapping may read several a0deploy sections (`SOURCES`; Guardian's six become `mfa`).
+# A mapping may read several a0deploy sections (`SOURCES`; Guardian's nine become `mfa`).
 SOURCES = tuple(source for m in MAPPINGS for source in getattr(m, "SOURCES", (m.SOURCE,)))
 KNOWN = (*SOURCES, *RETIRED, *NOT_YET)

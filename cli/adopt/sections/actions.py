@@ -10,6 +10,7 @@ import re
 
 from cli.adopt.keywords import MARKER, is_secret_name, var_name
 from cli.adopt.sections._fields import items_by_name
+from cli.adopt.sections.action_modules import action_modules
 from cli.adopt.translate import Translation
 from components.config.actions import CONFIG_PLACEHOLDER, TRIGGER_VERSIONS
 
@@ -91,10 +92,13 @@ def translate(ctx: Translation) -> None:
                    for s in data.get("secrets") or [] if isinstance(s, dict) and s.get("name")}
         if secrets:
             action["secrets"] = secrets
+        modules = action_modules(ctx, item, data, prefix)
+        if modules:
+            action["modules"] = modules
         if data.get("deployed") is False:
             action["deploy"] = False
         action["bind"] = False  # triggers.py binds the ones a trigger lists, in its order
         ctx.leftovers(TARGET, prefix, data, {"name", "code", "supported_triggers", "runtime",
-                                             "dependencies", "secrets", "deployed"})
+                                             "dependencies", "secrets", "deployed", "modules"})
         actions[key] = action
     ctx.blueprint[TARGET] = actions

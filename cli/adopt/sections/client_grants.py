@@ -1,4 +1,5 @@
-"""`clientGrants` (Management API /client-grants) -> `applications.<key>.grants`: API key -> scopes."""
+"""`clientGrants` (Management API /client-grants) -> `applications.<key>.grants`: API key -> scopes,
+or {scopes, organization_usage, allow_any_organization} for a grant organizations use."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from cli.adopt.translate import Translation
 
 SOURCE = "clientGrants"
 TARGET = "applications"
+# A grant for an organization's members: written in full ({scopes, organization_usage, ...}) only when set.
+ORGANIZATION_FIELDS = ("organization_usage", "allow_any_organization")
 
 
 def translate(ctx: Translation) -> None:
@@ -24,5 +27,8 @@ def translate(ctx: Translation) -> None:
         if client is None:
             continue
         ctx.ids[("grants", f"{client}-{api}")] = data.get("id", "")
-        applications[client].setdefault("grants", {})[api] = list(data.get("scope") or [])
-        ctx.leftovers("applications", where, data, {"client_id", "audience", "scope"})
+        scopes = list(data.get("scope") or [])
+        organization = {k: data[k] for k in ORGANIZATION_FIELDS if data.get(k) is not None}
+        applications[client].setdefault("grants", {})[api] = {"scopes": scopes, **organization} if organization \
+            else scopes
+        ctx.leftovers("applications", where, data, {"client_id", "audience", "scope", *ORGANIZATION_FIELDS})

@@ -1,19 +1,25 @@
 """The Guardian sections (Management API /guardian/factors, /guardian/policies, /guardian/factors/phone/*)
 -> blueprint `mfa`.
 
-a0deploy splits MFA into six sections: factors (`{name, enabled}`), policies, the phone factor's message
-types, its selected provider, the factor providers and the factor's SMS templates. The provider settings of
-the Guardian phone factor are deprecated: the blueprint sends SMS and voice through `phone_provider`.
+a0deploy splits MFA into nine sections: factors (`{name, enabled}`), policies, the phone factor's message
+types, its selected provider, the factor providers, the factor's SMS templates, and the MFA session settings
+and the email and phone OTP settings (`guardianSettings`, `guardianEmailFactorSettings`,
+`guardianPhoneFactorSettings`; their fields are the blueprint's). The provider settings of the Guardian phone
+factor are deprecated: the blueprint sends SMS and voice through `phone_provider`.
 """
 
 from __future__ import annotations
 
 from cli.adopt.sections._fields import singleton
 from cli.adopt.translate import DROP, Translation
+from components.config.mfa import OtpSettings, SessionSettings
 
 SOURCE = "guardianFactors"
+# a0deploy section (Management API /guardian/settings, /guardian/factors/{email,phone}/settings) -> mfa field
+SETTINGS = {"guardianSettings": "settings", "guardianEmailFactorSettings": "email_settings",
+            "guardianPhoneFactorSettings": "phone_settings"}
 SOURCES = (SOURCE, "guardianPolicies", "guardianPhoneFactorMessageTypes", "guardianPhoneFactorSelectedProvider",
-           "guardianFactorProviders", "guardianFactorTemplates")
+           "guardianFactorProviders", "guardianFactorTemplates", *SETTINGS)
 TARGET = "mfa"
 FACTORS = {"otp": "otp", "email": "email", "recovery-code": "recovery_code"}
 POLICIES = ("all-applications", "confidence-score")
@@ -81,10 +87,24 @@ def _push(ctx: Translation, where: str) -> bool:
     return True
 
 
+def _settings(ctx: Translation, mfa: dict) -> None:
+    """The MFA session settings and the email and phone OTP settings: the same fields in Auth0 and here."""
+    for section, field in SETTINGS.items():
+        _item, data = singleton(ctx, section)
+        model = SessionSettings if field == "settings" else OtpSettings
+        names = set(model.model_fields)
+        settings = {name: ctx.value(TARGET, value, f"{section}.0.{name}") for name, value in data.items()
+                    if name in names and value is not None}
+        settings = {name: value for name, value in settings.items() if value is not DROP}
+        if settings:
+            mfa[field] = settings
+        ctx.leftovers(TARGET, f"{section}.0", data, names)
+
+
 def translate(ctx: Translation) -> None:
     factors = {item.data.get("name"): item.data for item in ctx.export.get(SOURCE, [])
                if isinstance(item.data, dict) and item.data.get("name")}
-    if not factors and "guardianPolicies" not in ctx.export:
+    if not factors and not any(section in ctx.export for section in ("guardianPolicies", *SETTINGS)):
         return
     mfa: dict = {"policy": _policy(ctx)}
     for name, data in sorted(factors.items()):
@@ -103,4 +123,5 @@ def translate(ctx: Translation) -> None:
                                    "as a secret reference")
         ctx.leftovers(TARGET, where, data, {"name", "enabled", "trial_expired"})
     _moved(ctx)
+    _settings(ctx, mfa)
     ctx.blueprint[TARGET] = mfa

@@ -40,8 +40,8 @@ def translate(ctx: Translation) -> None:
         if data.get("customText"):
             set_value(ctx, TARGET, profile, "custom_text", data["customText"], f"{prefix}.customText")
         if data.get("user_attribute_profile_id"):
-            ctx.report.unexpressed(TARGET, f"{prefix}.user_attribute_profile_id", "user attribute profiles are not "
-                                   "expressible yet")
+            ctx.report.unexpressed(TARGET, f"{prefix}.user_attribute_profile_id", "a self-service profile here lists "
+                                   "its user_attributes itself; copy them from that user attribute profile")
         ctx.leftovers(TARGET, prefix, data, {"name", "description", "allowed_strategies", "branding",
                                              "user_attributes", "customText", "user_attribute_profile_id"})
         profiles[key] = profile
