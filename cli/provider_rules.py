@@ -77,6 +77,12 @@ def _int_between(value, arg):
     return None if ok else f"an integer from {low} to {high} (got {value!r})"
 
 
+def _between(value, arg):
+    low, high = arg
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high
+    return None if ok else f"a number from {low} to {high} (got {value!r})"
+
+
 def _at_least(value, arg):
     return None if isinstance(value, (int, float)) and value >= arg else f"a number of at least {arg} (got {value!r})"
 
@@ -129,7 +135,8 @@ def _min_items(value, arg):
     return None if size >= arg else f"at least {arg} item(s) (got {size})"
 
 
-VALUE_CHECKS = {"in": _in, "int_between": _int_between, "at_least": _at_least, "len_between": _len_between,
+VALUE_CHECKS = {"in": _in, "int_between": _int_between, "between": _between, "at_least": _at_least,
+                "len_between": _len_between,
                 "https_or_empty": _https_or_empty, "http_or_https": _http_or_https,
                 "is_json": _is_json, "map_value_len": _map_value_len, "matches": _matches,
                 "max_items": _max_items, "min_items": _min_items}

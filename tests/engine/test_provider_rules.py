@@ -30,10 +30,12 @@ def test_every_fixture_plan_passes_the_terraform_provider_rules(tenant, stack):
 def _input_class(cls, key: str):
     types = _types.input_type_types(cls)
     assert key in types, f"{key!r} is not an input of {cls.__name__}"
-    for candidate in _unwrap(types[key]):
-        for inner in [candidate, *typing.get_args(candidate)]:
-            if isinstance(inner, type) and _types.is_input_type(inner):
-                return inner
+    pending = list(_unwrap(types[key]))
+    while pending:  # the input class may sit inside Sequence[Input[...]]
+        hint = pending.pop()
+        if isinstance(hint, type) and _types.is_input_type(hint):
+            return hint
+        pending.extend(typing.get_args(hint))
     return None
 
 
@@ -84,6 +86,13 @@ def _options(**values):
                                                  "webauthnPlatformFirstFactor")],
      "{universalLoginExperience,identifierFirst,webauthnPlatformFirstFactor}: at least one of"),
     (LOG_STREAM, lambda i: i["sink"].pop("datadogApiKey"), "datadogRegion together with datadogApiKey"),
+    ("auth0:index/brandingTheme:BrandingTheme", lambda i: i["fonts"]["title"].update(size=50),
+     "fonts.title.size: a number from 75 to 150 (got 50)"),
+    ("auth0:index/phoneProvider:PhoneProvider", lambda i: i["configuration"].update(defaultFrom="+15550100"),
+     "configuration.{defaultFrom,mssid}: only one of defaultFrom, mssid"),
+    ("auth0:index/attackProtection:AttackProtection",
+     lambda i: i.update(bruteForceProtection={"shields": ["block", "admin_notification"]}),
+     "bruteForceProtection.shields: one of block, user_notification (got 'admin_notification')"),
     (ACTION, lambda i: i.update(supportedTriggers=[i["supportedTriggers"], i["supportedTriggers"]]),
      "supportedTriggers: at most 1 item(s) (got 2)"),
     (ACTION, lambda i: i.update(supportedTriggers=[]), "supportedTriggers: at least 1 item(s) (got 0)"),
