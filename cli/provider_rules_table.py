@@ -28,6 +28,12 @@ CRAWLED = {  # source file -> the stored commit it was read at
     "branding/resource_phone_provider.go": "newest stored (with mssid)",
     "client/resource_credentials_schema.go": "23894d27",
     "action/resource.go": "02c782a3",
+    "prompt/resource_custom_text.go": "01457cd6",
+    "prompt/resource_screen_partials.go": "0dfa1470",
+    "selfserviceprofile/resource.go": "35c6c6cc",
+    "branding/resource_phone_template.go": "b225da9a",
+    # read, no ValidateFunc: organization/resource.go (02c782a3), branding/resource.go (1af2cb7e),
+    # client/resource_grant.go (02c782a3)
 }
 
 CLIENT = "auth0:index/client:Client"
@@ -46,6 +52,33 @@ EMAIL_PROVIDER = "auth0:index/emailProvider:EmailProvider"
 NETWORK_ACL = "auth0:index/networkAcl:NetworkAcl"
 PHONE_PROVIDER = "auth0:index/phoneProvider:PhoneProvider"
 CLIENT_CREDENTIALS = "auth0:index/clientCredentials:ClientCredentials"
+PROMPT_CUSTOM_TEXT = "auth0:index/promptCustomText:PromptCustomText"
+PROMPT_SCREEN_PARTIALS = "auth0:index/promptScreenPartials:PromptScreenPartials"
+SELF_SERVICE_PROFILE = "auth0:index/selfServiceProfile:SelfServiceProfile"
+PHONE_TEMPLATE = "auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate"
+_SSP = "selfserviceprofile/resource.go"
+# The Go source names these through go-auth0 constants (and fetches the languages at run time); the lists are
+# the values as the bridged SDK's docstrings spell them.
+_PROMPTS = [
+    "login", "login-id", "login-password", "login-passwordless", "login-email-verification", "signup", "signup-id",
+    "signup-password", "phone-identifier-enrollment", "phone-identifier-challenge", "email-identifier-challenge",
+    "reset-password", "custom-form", "consent", "customized-consent", "logout", "mfa-push", "mfa-otp", "mfa-voice",
+    "mfa-phone", "mfa-webauthn", "mfa-sms", "mfa-email", "mfa-recovery-code", "mfa", "status", "device-flow",
+    "email-verification", "email-otp-challenge", "organizations", "invitation", "common", "passkeys", "captcha",
+    "brute-force-protection", "confirmation",
+]
+_LANGUAGES = [
+    "am", "ar", "ar-EG", "ar-SA", "az", "bg", "bn", "bs", "ca-ES", "cnr", "cs", "cy", "da", "de", "el", "en",
+    "en-CA", "es", "es-419", "es-AR", "es-MX", "et", "eu-ES", "fa", "fi", "fr", "fr-CA", "fr-FR", "gl-ES", "gu",
+    "he", "hi", "hr", "hu", "hy", "id", "is", "it", "ja", "ka", "kk", "kn", "ko", "lt", "lv", "mk", "ml", "mn",
+    "mr", "ms", "my", "nb", "nl", "nn", "no", "pa", "pl", "pt", "pt-BR", "pt-PT", "ro", "ru", "sk", "sl", "so",
+    "sq", "sr", "sv", "sw", "ta", "te", "th", "tl", "tr", "uk", "ur", "vi", "zgh", "zh-CN", "zh-HK", "zh-MO",
+    "zh-TW",
+]
+_PARTIAL_PROMPTS = [
+    "login-id", "login", "login-password", "signup", "signup-id", "signup-password", "login-passwordless",
+    "customized-consent", "passkeys", "confirmation",
+]
 _PP = "branding/resource_phone_provider.go"
 _CC = "client/resource_credentials_schema.go"
 _CC_METHODS = ["clientSecret", "privateKeyJwt", "tlsClientAuth", "selfSignedTlsClientAuth"]
@@ -249,6 +282,25 @@ RULES: tuple[Rule, ...] = (
     Rule(CLIENT_CREDENTIALS, "selfSignedTlsClientAuth.credentials[].credentialType", "in",
          (["x509_cert"], False), _CC),
     Rule(CLIENT_CREDENTIALS, "selfSignedTlsClientAuth.credentials[].pem", "len_between", (1, 4096), _CC),
+    # auth0_prompt_custom_text, auth0_prompt_screen_partials
+    Rule(PROMPT_CUSTOM_TEXT, "prompt", "in", (_PROMPTS, False), "prompt/resource_custom_text.go +sdk"),
+    Rule(PROMPT_CUSTOM_TEXT, "language", "in", (_LANGUAGES, False), "prompt/resource_custom_text.go +sdk"),
+    Rule(PROMPT_CUSTOM_TEXT, "body", "is_json", None, "prompt/resource_custom_text.go"),
+    Rule(PROMPT_SCREEN_PARTIALS, "promptType", "in", (_PARTIAL_PROMPTS, False),
+         "prompt/resource_screen_partials.go +sdk"),
+    # auth0_self_service_profile
+    Rule(SELF_SERVICE_PROFILE, "name", "len_between", (1, 100), _SSP),
+    Rule(SELF_SERVICE_PROFILE, "description", "len_between", (1, 140), _SSP),
+    Rule(SELF_SERVICE_PROFILE, "userAttributes", "max_items", 20, _SSP),
+    Rule(SELF_SERVICE_PROFILE, "userAttributes[].name", "len_between", (1, 255), _SSP),
+    Rule(SELF_SERVICE_PROFILE, "userAttributes[].description", "len_between", (1, 255), _SSP),
+    Rule(SELF_SERVICE_PROFILE, "allowedStrategies", "in", (["oidc", "samlp", "waad", "google-apps", "adfs", "okta",
+                                                            "keycloak-samlp", "pingfederate", "auth0-samlp",
+                                                            "okta-samlp"], False), _SSP + " +sdk"),
+    # auth0_branding_phone_notification_template
+    Rule(PHONE_TEMPLATE, "type", "in", (["otp_verify", "otp_enroll", "change_password", "blocked_account",
+                                         "password_breach"], False), "branding/resource_phone_template.go"),
+    Rule(PHONE_TEMPLATE, "content.from", "len_between", (1, 2**31 - 1), "branding/resource_phone_template.go"),
     # auth0_action
     Rule(ACTION, "runtime", "in", (["node12", "node16", "node18", "node22"], False), "action/resource.go +sdk"),
     Rule(ACTION, "supportedTriggers", "min_items", 1, "action/resource.go"),
