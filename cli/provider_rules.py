@@ -16,22 +16,12 @@ import argparse
 import json
 import re
 import sys
-from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from cli.offline import COMPUTED, SECRET, Plan
+from cli.provider_rules_table import RULES, Rule
 
 STAND_INS = (SECRET, COMPUTED)
-UPSTREAM = "auth0/terraform-provider-auth0"
-
-
-@dataclass(frozen=True)
-class Rule:
-    type: str  # the resource's type token
-    path: str  # engine property path; for group rules the block the members live in ("" = the resource)
-    kind: str  # one of CHECKS
-    arg: object
-    source: str  # file in terraform-provider-auth0 the rule comes from
 
 
 def _values(node, parts: list[str]):
@@ -202,8 +192,6 @@ def _check_rule(rule: Rule, inputs: dict) -> list[str]:
 
 def violations(plan: Plan, rules: tuple[Rule, ...] | None = None) -> list[str]:
     """One line per input terraform-provider-auth0 would refuse: `<urn>: <path>: <what it accepts>`."""
-    from cli.provider_rules_table import RULES
-
     by_type: dict[str, list[Rule]] = {}
     for rule in RULES if rules is None else rules:
         by_type.setdefault(rule.type, []).append(rule)

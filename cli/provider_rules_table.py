@@ -9,7 +9,17 @@ Paths are engine property paths as the plan records them (see cli/provider_rules
 
 from __future__ import annotations
 
-from cli.provider_rules import Rule
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    type: str  # the resource's type token
+    path: str  # engine property path; for group rules the block the members live in ("" = the resource)
+    kind: str  # one of cli.provider_rules.CHECKS
+    arg: object
+    source: str  # file under internal/auth0/ of auth0/terraform-provider-auth0 the rule comes from
+
 
 CRAWLED = {  # source file -> the stored commit it was read at
     "client/resource.go": "02c782a3",
@@ -32,8 +42,11 @@ CRAWLED = {  # source file -> the stored commit it was read at
     "prompt/resource_screen_partials.go": "0dfa1470",
     "selfserviceprofile/resource.go": "35c6c6cc",
     "branding/resource_phone_template.go": "b225da9a",
+    "form/resource.go": "026a5325",
+    "flow/resource.go": "35c6c6cc",
+    "flow/resource_vault_connection.go": "0e89b10a",
     # read, no ValidateFunc: organization/resource.go (02c782a3), branding/resource.go (1af2cb7e),
-    # client/resource_grant.go (02c782a3)
+    # client/resource_grant.go (02c782a3), tokenexchangeprofile/resource.go (0ec57df3)
 }
 
 CLIENT = "auth0:index/client:Client"
@@ -56,6 +69,12 @@ PROMPT_CUSTOM_TEXT = "auth0:index/promptCustomText:PromptCustomText"
 PROMPT_SCREEN_PARTIALS = "auth0:index/promptScreenPartials:PromptScreenPartials"
 SELF_SERVICE_PROFILE = "auth0:index/selfServiceProfile:SelfServiceProfile"
 PHONE_TEMPLATE = "auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate"
+FORM = "auth0:index/form:Form"
+FLOW = "auth0:index/flow:Flow"
+FLOW_VAULT_CONNECTION = "auth0:index/flowVaultConnection:FlowVaultConnection"
+_VAULT_APPS = ["ACTIVECAMPAIGN", "AIRTABLE", "AUTH0", "BIGQUERY", "CLEARBIT", "DOCUSIGN", "GOOGLE_SHEETS", "HTTP",
+               "HUBSPOT", "JWT", "MAILCHIMP", "MAILJET", "PIPEDRIVE", "SALESFORCE", "SENDGRID", "SLACK", "STRIPE",
+               "TELEGRAM", "TWILIO", "WHATSAPP", "ZAPIER"]
 _SSP = "selfserviceprofile/resource.go"
 # The Go source names these through go-auth0 constants (and fetches the languages at run time); the lists are
 # the values as the bridged SDK's docstrings spell them.
@@ -301,6 +320,11 @@ RULES: tuple[Rule, ...] = (
     Rule(PHONE_TEMPLATE, "type", "in", (["otp_verify", "otp_enroll", "change_password", "blocked_account",
                                          "password_breach"], False), "branding/resource_phone_template.go"),
     Rule(PHONE_TEMPLATE, "content.from", "len_between", (1, 2**31 - 1), "branding/resource_phone_template.go"),
+    # auth0_form, auth0_flow, auth0_flow_vault_connection
+    *(Rule(FORM, key, "is_json", None, "form/resource.go")
+      for key in ("translations", "style", "start", "nodes", "ending", "messages[].errors", "messages[].custom")),
+    Rule(FLOW, "actions", "is_json", None, "flow/resource.go"),
+    Rule(FLOW_VAULT_CONNECTION, "appId", "in", (_VAULT_APPS, False), "flow/resource_vault_connection.go"),
     # auth0_action
     Rule(ACTION, "runtime", "in", (["node12", "node16", "node18", "node22"], False), "action/resource.go +sdk"),
     Rule(ACTION, "supportedTriggers", "min_items", 1, "action/resource.go"),
