@@ -15,7 +15,7 @@ from cli.offline import Plan
 from cli.provider_inputs import _unwrap, resource_args
 from cli.provider_rules import CHECKS, GROUP_CHECKS, Rule, violations
 from cli.provider_rules_table import RULES
-from tests.conftest import fixture_plan, fixture_stacks
+from tests.conftest import fixture_plan, fixture_project, fixture_stacks
 
 TENANTS = ("minimal", "full", "b2c-complete", "b2b-complete")
 STACKS = [(tenant, stack) for tenant in TENANTS for stack in fixture_stacks(tenant)]
@@ -119,3 +119,26 @@ def test_secret_and_computed_stand_ins_pass_value_rules_and_count_as_set():
     assert violations(plan) == []
     plan, _urn = _changed(LOG_STREAM, lambda i: i["sink"].update(datadogApiKey="[secret]"))
     assert violations(plan) == []
+
+
+def _model_problems(tmp_path, tenant: str, edit) -> str:
+    project = fixture_project(tenant, tmp_path)
+    data = project.blueprint()
+    edit(data)
+    project.write_blueprint(data)
+    return "\n".join(project.problems(fixture_stacks(tenant)[0]))
+
+
+@pytest.mark.parametrize(("tenant", "edit", "key"), [
+    ("full", lambda d: d["applications"]["booking"].update(description="x" * 141), "applications.booking.description"),
+    ("full", lambda d: d["branding"]["theme"].setdefault("fonts", {}).setdefault("title", {}).update(size=50),
+     "branding.theme.fonts.title.size"),
+    ("b2b-complete", lambda d: d["self_service_sso_profiles"]["partner-onboarding"].update(name="x" * 101),
+     "self_service_sso_profiles.partner-onboarding.name"),
+    ("b2b-complete", lambda d: d["self_service_sso_profiles"]["partner-onboarding"]["user_attributes"].update(
+        {f"attr_{n}": {"description": "an attribute"} for n in range(20)}),
+     "self_service_sso_profiles.partner-onboarding.user_attributes"),
+])
+def test_the_model_refuses_what_the_provider_would_refuse_at_preview(tmp_path, tenant, edit, key):
+    message = _model_problems(tmp_path, tenant, edit)
+    assert key in message and "tenant.yaml" in message, message
