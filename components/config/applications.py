@@ -176,7 +176,7 @@ GrantOrScopes = Annotated[
 
 class Application(Strict):
     name: str | None = Field(None, description="display name; defaults to the key")
-    description: str | None = None
+    description: str | None = Field(None, max_length=140)
     app_type: AppType
     logo_uri: HttpsUrl | None = None
     callbacks: list[CallbackUrl] = Field(default_factory=list)

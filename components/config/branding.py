@@ -92,11 +92,15 @@ class ThemeText(Strict):
     size: Annotated[float, Field(ge=0, le=150, description="percent of reference_text_size")] | None = None
 
 
+class ThemeTitle(ThemeText):
+    size: Annotated[float, Field(ge=75, le=150, description="percent of reference_text_size")] | None = None
+
+
 class ThemeFonts(Strict):
     font_url: HttpsUrl | None = None
     links_style: Literal["normal", "underlined"] | None = None
     reference_text_size: Annotated[float, Field(ge=12, le=24)] | None = None
-    title: ThemeText = Field(default_factory=ThemeText)
+    title: ThemeTitle = Field(default_factory=ThemeTitle)
     subtitle: ThemeText = Field(default_factory=ThemeText)
     body_text: ThemeText = Field(default_factory=ThemeText)
     buttons_text: ThemeText = Field(default_factory=ThemeText)

@@ -54,6 +54,10 @@ class PhoneProviderSection(Strict):
             raise ValueError(f"twilio needs {' and '.join(missing)}")
         if self.configuration.default_from is None and self.configuration.mssid is None:
             raise ValueError("twilio needs configuration.default_from or configuration.mssid (a sender)")
+        if self.configuration.default_from is not None and self.configuration.mssid is not None:
+            raise ValueError("twilio takes one sender: configuration.default_from or configuration.mssid, not both")
+        if len(set(self.configuration.delivery_methods)) != len(self.configuration.delivery_methods):
+            raise ValueError("configuration.delivery_methods lists a method twice")
         return self
 
 

@@ -15,7 +15,7 @@ SsoStrategy = Literal["oidc", "samlp", "waad", "google-apps", "adfs", "okta", "k
 
 
 class SsoUserAttribute(Strict):
-    description: str
+    description: str = Field(min_length=1, max_length=255)
     is_optional: bool = False
 
 
@@ -29,11 +29,12 @@ class SsoBranding(Strict):
 
 
 class SelfServiceSsoProfile(Strict):
-    name: str | None = Field(None, description="defaults to the key")
-    description: str | None = None
+    name: str | None = Field(None, min_length=1, max_length=100, description="defaults to the key")
+    description: str | None = Field(None, min_length=1, max_length=140)
     allowed_strategies: list[SsoStrategy] = Field(min_length=1)
-    user_attributes: dict[Annotated[str, Field(pattern=r"^[a-zA-Z_][a-zA-Z0-9_.]*$")], SsoUserAttribute] = Field(
-        default_factory=dict, description="attribute name -> what the admin is asked to map")
+    user_attributes: dict[Annotated[str, Field(pattern=r"^[a-zA-Z_][a-zA-Z0-9_.]*$", max_length=255)],
+                          SsoUserAttribute] = Field(
+        default_factory=dict, max_length=20, description="attribute name -> what the admin is asked to map")
     branding: SsoBranding | None = None
     custom_text: dict[Literal["en"], dict[Literal["get-started"], dict[str, str]]] = Field(
         default_factory=dict, description="language -> page -> text key -> text (plain or basic HTML)")

@@ -109,6 +109,10 @@ def test_voice_codes_need_the_voice_delivery_method(project):
     (lambda p: p["configuration"].pop("mssid"),
      "phone_provider: twilio needs configuration.default_from or configuration.mssid"),
     (lambda p: p["configuration"].update(delivery_methods=["sms"]), "phone_provider.configuration.delivery_methods.0"),
+    (lambda p: p["configuration"].update(default_from="+15550100"),
+     "phone_provider: twilio takes one sender: configuration.default_from or configuration.mssid, not both"),
+    (lambda p: p["configuration"].update(delivery_methods=["text", "text"]),
+     "phone_provider: configuration.delivery_methods lists a method twice"),
     (lambda p: p.update(name="auth0"), "phone_provider.name"),
 ])
 def test_bad_twilio_settings(project, change, expected):

@@ -17,6 +17,7 @@ from cli.check import check_plan, open_findings, production_problems
 from cli.diff import declared_exceptions, parity_problems
 from cli.offline import SECRET
 from cli.provider_inputs import problems as provider_input_problems
+from cli.provider_rules import violations as provider_rule_violations
 from cli.render import render_json
 from components.config.stacks import stacks
 from tests.conftest import PROJECT_DIR, STACKS, shipped_plan
@@ -50,6 +51,12 @@ def test_every_stack_plans(stack):
 def test_every_stack_plans_inputs_the_provider_takes(stack):
     problems = provider_input_problems(shipped_plan(stack))
     assert not problems, f"{stack}: inputs pulumi-auth0 would refuse:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_every_shipped_stack_passes_the_terraform_provider_rules(stack):
+    found = provider_rule_violations(shipped_plan(stack))
+    assert not found, f"{stack}: values terraform-provider-auth0 would refuse at preview:\n" + "\n".join(found)
 
 
 def test_the_stack_names_and_promotion_order_are_valid():
