@@ -64,7 +64,7 @@ class CiamTenant(pulumi.ComponentResource):
         forms = None
         if blueprint.forms or blueprint.flows or blueprint.flow_vault_connections:
             forms = FormsAndFlows(f"{name}-forms", FormsAndFlowsArgs(
-                blueprint.flow_vault_connections, blueprint.flows, blueprint.forms), opts=self._child)
+                blueprint.flow_vault_connections, blueprint.flows, blueprint.forms, config.file_vars), opts=self._child)
         # Before sign-in: a custom phone provider needs its Action deployed first.
         modules = ActionModules(f"{name}-action-modules", ActionModulesArgs(blueprint.action_modules),
                                 opts=self._child) if blueprint.action_modules else None
@@ -96,7 +96,7 @@ class CiamTenant(pulumi.ComponentResource):
         needs_domain = blueprint.tenant.flags.enable_custom_domain_in_emails
         ready = [resource for _, domain in domains for resource in domain.ready] if needs_domain else []
         self._tenant_settings = TenantSettings(f"{name}-tenant", TenantSettingsArgs(
-            settings=blueprint.tenant, after=ready), opts=self._child)
+            settings=blueprint.tenant, after=ready, variables=self._config.file_vars), opts=self._child)
         # The login domain: the default one, else the first one, else the tenant's own.
         login = next((domain for settings, domain in domains if settings.default), domains[0][1] if domains else None)
         self.login_domain = login.domain if login else pulumi.Output.from_input(stack.tenant_domain)
@@ -159,18 +159,21 @@ class CiamTenant(pulumi.ComponentResource):
         after_domain = [custom_domain] if custom_domain else []
         branding = None
         if blueprint.branding:
-            branding = Branding(f"{name}-branding", BrandingArgs(settings=blueprint.branding, after=after_domain),
+            branding = Branding(f"{name}-branding", BrandingArgs(settings=blueprint.branding, after=after_domain,
+                                                                      variables=self._config.file_vars),
                                 opts=child)
         if blueprint.prompt_partials:  # the loader requires the custom domain and the page template
             PromptPartials(f"{name}-prompt-partials", PromptPartialsArgs(
-                blueprint.prompt_partials, after=[r for r in (*after_domain, branding, universal_login) if r]),
+                blueprint.prompt_partials, after=[r for r in (*after_domain, branding, universal_login) if r],
+                variables=self._config.file_vars),
                 opts=child)
         if blueprint.prompt_texts:
             after_prompts = [universal_login] if universal_login else []
-            PromptTexts(f"{name}-prompt-texts", PromptTextsArgs(texts=blueprint.prompt_texts, after=after_prompts),
-                        opts=child)
+            PromptTexts(f"{name}-prompt-texts", PromptTextsArgs(texts=blueprint.prompt_texts, after=after_prompts,
+                                                                variables=self._config.file_vars), opts=child)
         if blueprint.pages:
-            HostedPages(f"{name}-pages", HostedPagesArgs(settings=blueprint.pages), opts=child)
+            HostedPages(f"{name}-pages", HostedPagesArgs(settings=blueprint.pages, variables=self._config.file_vars),
+                        opts=child)
 
     def _operations(self) -> None:
         name, blueprint, stack, child = self._name, self._config.blueprint, self._config.stack, self._child
@@ -185,6 +188,7 @@ class CiamTenant(pulumi.ComponentResource):
                     templates=blueprint.email_templates,
                     default_from=blueprint.email_provider.default_from_address,
                     brand=brand_values(blueprint),
+                    variables=self._config.file_vars,
                     after=[email_provider],
                 ), opts=child)
         LogStreams(f"{name}-log-streams", LogStreamsArgs(streams=blueprint.log_streams), opts=child)

@@ -14,6 +14,7 @@ import pulumi
 import pulumi_auth0 as auth0
 
 from components.config.applications import TokenQuota
+from components.config.template_vars import with_vars
 from components.config.tenant import DefaultTokenQuota, Sessions, TenantSection
 
 
@@ -22,6 +23,7 @@ class TenantSettingsArgs:
     settings: TenantSection
     # Flags Auth0 accepts only with a ready custom domain (enable_custom_domain_in_emails) wait for it.
     after: list[pulumi.Resource] = field(default_factory=list)
+    variables: dict[str, str] = field(default_factory=dict)  # {{ ciam.vars.* }} in the files (TenantConfig.file_vars)
 
 
 def _sessions(sessions: Sessions) -> auth0.TenantSessionsArgs:
@@ -68,7 +70,7 @@ class TenantSettings(pulumi.ComponentResource):
             **fields,
             flags=auth0.TenantFlagsArgs(**settings.flags.model_dump(exclude_none=True)),
             error_page=auth0.TenantErrorPageArgs(
-                html=error_page.html.text if error_page.html else "",
+                html=with_vars(error_page.html, args.variables) if error_page.html else "",
                 url=error_page.url or "",
                 show_log_link=error_page.show_log_link,
             ) if error_page else None,

@@ -8,13 +8,14 @@ references resolved). Vault connections come first, flows next, forms last, each
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pulumi
 import pulumi_auth0 as auth0
 
 from components.config.forms_and_flows import REFERENCE, Flow, Form, VaultConnection
 from components.config.runtime import secret_value
+from components.config.template_vars import with_vars
 from components.config.types import SecretRef
 
 
@@ -23,6 +24,7 @@ class FormsAndFlowsArgs:
     vault_connections: dict[str, VaultConnection]
     flows: dict[str, Flow]
     forms: dict[str, Form]
+    variables: dict[str, str] = field(default_factory=dict)  # {{ ciam.vars.* }} in the files (TenantConfig.file_vars)
 
 
 def resolve_references(text: str, ids: dict[str, dict[str, pulumi.Output[str]]]) -> pulumi.Output[str]:
@@ -65,7 +67,7 @@ class FormsAndFlows(pulumi.ComponentResource):
         for key, flow in args.flows.items():
             ids["flow"][key] = auth0.Flow(
                 f"{name}-flow-{key}", name=flow.name or key,
-                actions=resolve_references(flow.actions.text, ids), opts=child,
+                actions=resolve_references(with_vars(flow.actions, args.variables), ids), opts=child,
             ).id
         form_ids: dict[str, pulumi.Output[str]] = {}
         for key, form in args.forms.items():
@@ -76,7 +78,8 @@ class FormsAndFlows(pulumi.ComponentResource):
                 messages=[auth0.FormMessageArgs(errors=_json_or_none(form.messages_errors),
                                                 custom=_json_or_none(form.messages_custom))]
                 if form.messages_errors or form.messages_custom else None,
-                **{part: resolve_references(asset.text, ids) for part, asset in form.files().items()},
+                **{part: resolve_references(with_vars(asset, args.variables), ids)
+                   for part, asset in form.files().items()},
                 opts=child,
             ).id
         self.form_ids = pulumi.Output.all(**form_ids) if form_ids else pulumi.Output.from_input({})

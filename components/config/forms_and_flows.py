@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field, field_validator
 
+from components.config.template_vars import TEMPLATE_VAR
 from components.config.types import Asset, AssetFile, Key, Secret, Strict
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ REFERENCE = re.compile(r"\{\{ciam\.(flow|vault_connection)\.([a-z0-9][a-z0-9_-]*
 def _json_asset(value: Asset | None) -> Asset | None:
     if value is not None:
         try:
-            json.loads(REFERENCE.sub("x", value.text))
+            json.loads(TEMPLATE_VAR.sub("0", REFERENCE.sub("x", value.text)))
         except json.JSONDecodeError as error:
             raise ValueError(f"{value.path} is not JSON: {error.msg} at line {error.lineno}") from None
     return value

@@ -5,7 +5,7 @@ Pure: no Pulumi engine needed. `runtime.py` feeds it from Pulumi's config; the t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from components.config.explain import unknown_key, validation_problems
 from components.config.merge import deep_merge, lookup, substitute
 from components.config.sources import Source, read_yaml
 from components.config.stack import StackSettings
+from components.config.template_vars import template_values, var_problems
 from components.config.types import SecretRef
 
 BLUEPRINT_FILE = "tenant.yaml"
@@ -29,6 +30,8 @@ class TenantConfig:
     blueprint: Blueprint
     project_dir: Path
     unset_secrets: tuple[str, ...] = ()
+    # `{{ ciam.vars.<name> }}` in HTML and JSON files: this stack's non-secret vars as text (template_vars.py)
+    file_vars: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -127,6 +130,9 @@ def load(
         problems.extend(p for p in validation_problems(error, Blueprint, merged, origins.locate)
                         if (p.file, p.path) not in unresolved)
 
+    if blueprint is not None and not vars_misspelt:
+        problems.extend(var_problems(blueprint, variables))
+
     stack = None
     if "stack" not in stack_config:
         problems.append(
@@ -178,7 +184,7 @@ def load(
     if problems:
         raise ConfigError(problems)
     assert blueprint is not None and stack is not None
-    return TenantConfig(stack_name, stack, blueprint, project_dir, tuple(sorted(unset)))
+    return TenantConfig(stack_name, stack, blueprint, project_dir, tuple(sorted(unset)), template_values(variables))
 
 
 # Sections that are collections of named entries: an overlay key naming no entry is a typo unless it says `+name`.

@@ -13,6 +13,7 @@ import pulumi
 import pulumi_auth0 as auth0
 
 from components.config.email_templates import EmailTemplate, EmailTemplatesSection
+from components.config.template_vars import with_vars
 from components.customization.brand_values import with_brand
 
 
@@ -21,16 +22,17 @@ class EmailTemplatesArgs:
     templates: EmailTemplatesSection
     default_from: str
     brand: dict[str, str] = field(default_factory=dict)  # brand_values(blueprint)
+    variables: dict[str, str] = field(default_factory=dict)  # {{ ciam.vars.* }} in the files (TenantConfig.file_vars)
     # Auth0 rejects template changes until the tenant's email provider exists.
     after: list[pulumi.Resource] = field(default_factory=list)
 
 
 def template_inputs(template_name: str, template: EmailTemplate, default_from: str,
-                    brand: dict[str, str] | None = None) -> dict[str, Any]:
+                    brand: dict[str, str] | None = None, variables: dict[str, str] | None = None) -> dict[str, Any]:
     """auth0.EmailTemplate arguments (Python spells `from` as `from_`)."""
     return {
         "template": template_name,
-        "body": with_brand(template.body.text, brand or {}),
+        "body": with_brand(with_vars(template.body, variables or {}), brand or {}),
         "subject": template.subject,
         "from_": template.from_ or default_from,
         "syntax": template.syntax,
@@ -49,7 +51,7 @@ class EmailTemplates(pulumi.ComponentResource):
         for template_name, template in sorted(args.templates.items()):
             auth0.EmailTemplate(
                 f"{name}-{template_name}",
-                **template_inputs(template_name, template, args.default_from, args.brand),
+                **template_inputs(template_name, template, args.default_from, args.brand, args.variables),
                 opts=pulumi.ResourceOptions(parent=self, depends_on=args.after),
             )
         self.templates = pulumi.Output.from_input(sorted(args.templates))

@@ -5,24 +5,26 @@ Creates: auth0.Pages. The error page is left to TenantSettings (`tenant.error_pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pulumi
 import pulumi_auth0 as auth0
 
 from components.config.pages import PagesSection
+from components.config.template_vars import with_vars
 
 
 @dataclass(frozen=True)
 class HostedPagesArgs:
     settings: PagesSection
+    variables: dict[str, str] = field(default_factory=dict)  # {{ ciam.vars.* }} in the files (TenantConfig.file_vars)
 
 
-def pages_inputs(settings: PagesSection) -> dict[str, Any]:
+def pages_inputs(settings: PagesSection, variables: dict[str, str] | None = None) -> dict[str, Any]:
     """auth0.Pages arguments: each configured page's HTML file and whether it is used."""
     return {
-        page: {"enabled": hosted.enabled, "html": hosted.html.text}
+        page: {"enabled": hosted.enabled, "html": with_vars(hosted.html, variables or {})}
         for page in ("change_password", "login", "guardian_mfa")
         if (hosted := getattr(settings, page)) is not None
     }
@@ -33,7 +35,7 @@ class HostedPages(pulumi.ComponentResource):
 
     def __init__(self, name: str, args: HostedPagesArgs, opts: pulumi.ResourceOptions | None = None):
         super().__init__("ciam:customization:HostedPages", name, None, opts)
-        inputs = pages_inputs(args.settings)
+        inputs = pages_inputs(args.settings, args.variables)
         auth0.Pages(f"{name}-settings", **inputs, opts=pulumi.ResourceOptions(parent=self))
         self.pages = pulumi.Output.from_input(sorted(inputs))
         self.register_outputs({"pages": self.pages})

@@ -12,6 +12,7 @@ import pulumi
 import pulumi_auth0 as auth0
 
 from components.config.prompt_partials import PromptPartialsSection
+from components.config.template_vars import with_vars
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class PromptPartialsArgs:
     partials: PromptPartialsSection
     # Partials render inside the page template, which needs the custom domain: both come first.
     after: list[pulumi.Resource] = field(default_factory=list)
+    variables: dict[str, str] = field(default_factory=dict)  # {{ ciam.vars.* }} in the files (TenantConfig.file_vars)
 
 
 class PromptPartials(pulumi.ComponentResource):
@@ -34,7 +36,7 @@ class PromptPartials(pulumi.ComponentResource):
                     auth0.PromptScreenPartialsScreenPartialArgs(
                         screen_name=screen,
                         insertion_points=auth0.PromptScreenPartialsScreenPartialInsertionPointsArgs(**{
-                            point: file.text for point, file in points if file is not None
+                            point: with_vars(file, args.variables) for point, file in points if file is not None
                         }),
                     )
                     for screen, points in ((s, sorted(p)) for s, p in sorted(screens.items()))

@@ -12,6 +12,7 @@ import pulumi
 import pulumi_auth0 as auth0
 
 from components.config.prompt_texts import PromptTextsSection
+from components.config.template_vars import with_vars
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class PromptTextsArgs:
     texts: PromptTextsSection
     # Custom texts apply to New Universal Login, so they wait for the Prompt settings that turn it on.
     after: list[pulumi.Resource] = field(default_factory=list)
+    variables: dict[str, str] = field(default_factory=dict)  # {{ ciam.vars.* }} in the files (TenantConfig.file_vars)
 
 
 def custom_text_body(text: str) -> str:
@@ -37,7 +39,7 @@ class PromptTexts(pulumi.ComponentResource):
                     f"{name}-{prompt}-{language}",
                     prompt=prompt,
                     language=language,
-                    body=custom_text_body(file.text),
+                    body=custom_text_body(with_vars(file, args.variables)),
                     opts=pulumi.ResourceOptions(parent=self, depends_on=args.after),
                 )
         self.languages = pulumi.Output.from_input(
