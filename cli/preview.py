@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import re
 import sys
 from dataclasses import dataclass
@@ -22,11 +23,13 @@ from liquid import Environment, StrictDefaultUndefined
 from liquid.exceptions import LiquidError
 
 from cli.liquid_auth0 import Auth0Tag
-from cli.offline import Plan, run_program
+from cli.offline import Plan, run_program, stack_config
 from components.config.errors import ConfigError
 from components.config.merge import deep_merge
 from components.config.sources import MAX_ASSET_BYTES, read_mapping, read_text, read_yaml
 from components.config.stacks import stacks
+from components.config.template_vars import template_values, with_vars
+from components.config.types import Asset
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SAMPLES_FILE = "assets/preview/samples.yaml"
@@ -140,6 +143,13 @@ def stack_plan(project_dir: Path, stack: str | None) -> Plan:
     return _plans[project_dir, stack]
 
 
+def file_vars(project_dir: Path, stack: str | None) -> dict[str, str]:
+    """The stack's `ciam:vars` that `{{ ciam.vars.<name> }}` writes into files (the plan has checked every use)."""
+    values, _ = stack_config(project_dir, stack or preview_stack(project_dir))
+    variables = json.loads(values.get("ciam:vars") or "{}")
+    return template_values(variables if isinstance(variables, dict) else {})
+
+
 def render(template: ShippedTemplate, project_dir: Path = PROJECT_DIR,
            environment: Environment | None = None, stack: str | None = None) -> Rendered:
     """Render one template; a `PreviewError` names the file and the problem (an unknown variable, bad syntax)."""
@@ -149,6 +159,7 @@ def render(template: ShippedTemplate, project_dir: Path = PROJECT_DIR,
     variables = deep_merge(sample_variables(template, samples),
                            from_tenant["emails"] if template.kind == "emails" else from_tenant.get(template.name, {}))
     source = read_text(project_dir / template.path, template.path, MAX_ASSET_BYTES)
+    source = with_vars(Asset(template.path, source), file_vars(project_dir, stack))  # as the deploy does
     body = _render(environment, source, template.path, variables)
     subject = None
     if template.subject:

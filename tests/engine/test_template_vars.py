@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from cli.preview import write_previews
 from components.config.template_vars import with_vars
 from components.config.types import Asset
 
@@ -99,3 +100,13 @@ def test_a_secret_var_is_not_written_into_a_file(project):
 def test_with_vars_writes_text_into_html_and_escapes_it_in_json(path, expected):
     asset = Asset(path, "x {{ciam.vars.v}} y {{ ciam.vars.other }}")
     assert with_vars(asset, {"v": '"a&b"'}) == f"{expected} {{{{ ciam.vars.other }}}}"
+
+
+def test_the_template_preview_writes_in_the_chosen_stacks_value(project, tmp_path):
+    values = with_support_var(project)
+    for stack, value in values.items():
+        out = tmp_path / f"preview-{stack}"
+        write_previews(out, project.root, stack=stack)
+        page = (out / "emails/welcome_email.html").read_text()
+        assert f'<a href="{value}">help</a>' in page.replace("&amp;", "&"), f"{stack}: {page[-300:]}"
+        assert "ciam.vars" not in page, stack
