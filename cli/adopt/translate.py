@@ -13,6 +13,8 @@ from cli.adopt.keywords import MARKER, PLACEHOLDER_VALUES, Keywords, var_name
 from cli.adopt.report import Report
 
 DROP = object()  # a value that cannot be carried over (already reported)
+# Files whose per-stack keywords become `{{ ciam.vars.<name> }}` (components/config/template_vars.py); not scripts.
+TEMPLATE_SUFFIXES = (".html", ".json")
 
 
 @dataclass
@@ -102,19 +104,31 @@ class Translation:
         return {"secret": name}
 
     def text_asset(self, section: str, target: str, text: str, path: str) -> str:
-        """Copy a script or HTML file to `target`. The project does not rewrite files per stack, so a keyword in
-        one is replaced only when every config gives it the same plain value; any other is reported."""
+        """Copy a script or HTML/JSON file to `target`. A keyword with one plain value in every config is written
+        in; in HTML and JSON one that differs per stack becomes `{{ ciam.vars.<name> }}`, which the deploy fills
+        from the stack's `ciam:vars`. A secret keyword, or one in a script, is reported."""
+        template = target.endswith(TEMPLATE_SUFFIXES)
+
         def inline(match: re.Match) -> str:
             keyword = match.group(1) or match.group(2)
             self.keywords.note(keyword, path)
-            values = {repr(c.mappings.get(keyword)) for c in self.keywords.configs}
-            same = len(values) == 1 and self.keywords.configs and keyword in self.keywords.configs[0].mappings
+            values = [c.mappings.get(keyword) for c in self.keywords.configs]
+            same = len({repr(v) for v in values}) == 1 and self.keywords.configs and keyword in \
+                self.keywords.configs[0].mappings
             if same and keyword not in self.keywords.secret:
                 value = self.keywords.configs[0].mappings[keyword]
                 return value if match.group(1) or isinstance(value, str) else json.dumps(value)
+            variable = "{{ ciam.vars." + var_name(keyword) + " }}"
+            if template and keyword not in self.keywords.secret and self.keywords.configs:
+                if match.group(1) and all(isinstance(v, str | int | float) for v in values):
+                    return variable
+                if all(isinstance(v, str) for v in values):
+                    return f'"{variable}"'  # a0deploy writes a whole-value @@KEY@@ as JSON
+                if all(isinstance(v, int | float | bool) for v in values):
+                    return variable
             self.report.unexpressed(section, path, f"keyword {keyword} inside the file differs per stack (or is "
-                                    "a secret): a0deploy replaces it at deploy time, this project does not; edit "
-                                    "the file")
+                                    "a secret or a list): a0deploy replaces it at deploy time, this project does "
+                                    "not in a script or with a secret; edit the file")
             return match.group(0)
 
         self.assets[target] = MARKER.sub(inline, text)

@@ -194,11 +194,44 @@ def test_strict_makes_a_dangling_reference_an_error(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_a_keyword_in_html_with_one_value_everywhere_is_replaced_and_one_that_differs_is_reported():
-    _, report = shared_import("directory")
+def test_a_keyword_in_html_with_one_value_everywhere_is_replaced():
     (template,) = shared_plan("directory", "prod").of_type("auth0:index/emailTemplate:EmailTemplate")
     assert "for Shop." in template.inputs["body"], f"{template.urn}: BRAND_NAME (the same in every config) kept"
-    assert "`pages.error_page.html`: keyword SUPPORT_EMAIL" in report, "a per-stack keyword in HTML not reported"
+
+
+def configs() -> dict[str, dict]:
+    return {stack: json.loads((FIXTURES / "configs" / f"config.{stack}.json").read_text())[
+        "AUTH0_KEYWORD_REPLACE_MAPPINGS"] for stack in ("dev", "prod")}
+
+
+@pytest.mark.parametrize("export", ["yaml", "directory"])
+def test_a_keyword_that_differs_per_stack_in_html_and_json_reaches_each_stacks_plan(export):
+    into, report = shared_import(export)
+    assert "inside the file differs per stack" not in report, report
+    assert "{{ ciam.vars.support_email }}" in (into / "assets/pages/error.html").read_text()
+    mappings = configs()
+    assert mappings["dev"]["SUPPORT_EMAIL"] != mappings["prod"]["SUPPORT_EMAIL"]
+    for stack, values in mappings.items():
+        plan = shared_plan(export, stack)
+        (tenant,) = plan.of_type("auth0:index/tenant:Tenant")
+        html = tenant.inputs["errorPage"]["html"]
+        assert f"Contact {values['SUPPORT_EMAIL']}." in html, f"{tenant.urn}: {html}"
+        if export == "directory":
+            (flow,) = plan.of_type("auth0:index/flow:Flow")
+            url = f"https://crm.{values['APP_HOST']}/api/profiles"
+            assert url in flow.inputs["actions"], f"{flow.urn}: {flow.inputs['actions']}"
+            assert "ciam.vars" not in flow.inputs["actions"], flow.urn
+
+
+def test_a_secret_keyword_in_html_stays_reported(tmp_path):
+    export = tmp_path / "export"
+    shutil.copytree(FIXTURES / "yaml", export)
+    page = export / "pages/error_page.html"
+    page.write_text(page.read_text().replace("##SUPPORT_EMAIL##", "##SENDGRID_API_KEY##"))
+    report = run(export, CONFIGS, tmp_path / "project")
+    assert "`pages.error_page.html`: keyword SENDGRID_API_KEY" in report, report
+    written = (tmp_path / "project/assets/pages/error.html").read_text()
+    assert "##SENDGRID_API_KEY##" in written and "ciam.vars" not in written, written
 
 
 def test_round_trip_of_tenant_connections_grants_roles_and_templates():
