@@ -146,7 +146,10 @@ def stack_plan(project_dir: Path, stack: str | None) -> Plan:
 def file_vars(project_dir: Path, stack: str | None) -> dict[str, str]:
     """The stack's `ciam:vars` that `{{ ciam.vars.<name> }}` writes into files (the plan has checked every use)."""
     values, _ = stack_config(project_dir, stack or preview_stack(project_dir))
-    variables = json.loads(values.get("ciam:vars") or "{}")
+    try:
+        variables = json.loads(values.get("ciam:vars") or "{}")
+    except ValueError:  # a stack that holds all its vars as one secret: nothing a file may show
+        variables = {}
     return template_values(variables if isinstance(variables, dict) else {})
 
 
