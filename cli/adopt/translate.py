@@ -39,6 +39,9 @@ class Translation:
     key_origin: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     dangling: list[str] = field(default_factory=list)
     ids: dict[tuple[str, str], str] = field(default_factory=dict)  # (blueprint section, key) -> Auth0 id
+    # Files whose keywords are written in by finish(): only once every section has run is it known which
+    # keywords are secrets (one used in a secret field anywhere must never be written into a file).
+    pending_assets: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     # ---- keys and references ----
     def key(self, kind: str, name: str, file: str) -> str:
@@ -106,7 +109,14 @@ class Translation:
     def text_asset(self, section: str, target: str, text: str, path: str) -> str:
         """Copy a script or HTML/JSON file to `target`. A keyword with one plain value in every config is written
         in; in HTML and JSON one that differs per stack becomes `{{ ciam.vars.<name> }}`, which the deploy fills
-        from the stack's `ciam:vars`. A secret keyword, or one in a script, is reported."""
+        from the stack's `ciam:vars`. A secret keyword, or one in a script, is reported. (Written by finish().)"""
+        for match in MARKER.finditer(text):
+            self.keywords.note(match.group(1) or match.group(2), path)
+        self.assets[target] = text
+        self.pending_assets.append((section, target, text, path))
+        return target
+
+    def _write_keywords(self, section: str, target: str, text: str, path: str) -> None:
         template = target.endswith(TEMPLATE_SUFFIXES)
 
         def inline(match: re.Match) -> str:
@@ -132,7 +142,6 @@ class Translation:
             return match.group(0)
 
         self.assets[target] = MARKER.sub(inline, text)
-        return target
 
     def side_file(self, item: Item, reference: Any, where: str) -> str:
         """The text of a file an object refers to (`./databases/x/login.js`), beside the object or the export.
@@ -155,6 +164,9 @@ class Translation:
             self.report.unexpressed(section, f"{prefix}.{name}")
 
     def finish(self) -> None:
+        for pending in self.pending_assets:
+            self._write_keywords(*pending)
+        self.pending_assets.clear()
         if self.dangling:
             raise ImportFailed(self.dangling)
 

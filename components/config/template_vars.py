@@ -22,6 +22,8 @@ from components.config.types import Asset
 
 TEMPLATE_VAR = re.compile(r"\{\{\s*ciam\.vars\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}")
 SCRIPT_SUFFIXES = (".js",)
+# The sections whose components write the variables in (with_vars); a file elsewhere goes to Auth0 as it is.
+FILLED_IN = ("email_templates", "tenant", "pages", "prompt_partials", "prompt_texts", "branding", "forms", "flows")
 
 
 def template_values(variables: dict[str, Any]) -> dict[str, str]:
@@ -53,19 +55,37 @@ def var_problems(blueprint: BaseModel, variables: dict[str, Any]) -> list[Proble
         for match in TEMPLATE_VAR.finditer(asset.text):
             name, line = match[1], asset.text.count("\n", 0, match.start()) + 1
             shown = f"{{{{ ciam.vars.{name} }}}}"
-            if name not in variables:
+            if dotted.split(".", 1)[0] not in FILLED_IN:
+                message = (f"{shown} is not filled in here: this file goes to Auth0 as it is (variables work in "
+                           f"{', '.join(FILLED_IN)})")
+            elif name not in variables:
                 close = difflib.get_close_matches(name, list(variables), n=1, cutoff=0.6)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 message = f"unknown variable {shown}{hint} (this stack defines: {known})"
             elif _secret(variables[name]):
                 message = (f"{shown} is a secret; a file goes to Auth0 as plain text, so a secret "
                            "cannot be written into it")
+            elif variables[name] is None:
+                message = f"{shown} is null in this stack's ciam:vars; a file takes text or a number"
             elif not _plain(variables[name]):
                 message = f"{shown} is a {type(variables[name]).__name__}; a file takes text or a number"
             else:
                 continue
             problems.append(Problem(asset.path, dotted, message, line))
+        if asset.path.endswith(".json") and TEMPLATE_VAR.search(asset.text) and \
+                not any(p.file == asset.path for p in problems):
+            problems += _json_problems(dotted, asset, template_values(variables))
     return problems
+
+
+def _json_problems(dotted: str, asset: Asset, values: dict[str, str]) -> list[Problem]:
+    # A variable outside a JSON string must stand for a number or a boolean in every stack that uses the file.
+    try:
+        json.loads(with_vars(asset, values))
+    except json.JSONDecodeError as error:
+        return [Problem(asset.path, dotted, f"not valid JSON once this stack's {{{{ ciam.vars.* }}}} are written in "
+                        f"({error.msg}): a text variable belongs inside a JSON string", error.lineno)]
+    return []
 
 
 def assets(value: Any, path: str = "") -> Iterator[tuple[str, Asset]]:

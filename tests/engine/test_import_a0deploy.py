@@ -325,3 +325,23 @@ def test_values_the_model_rejects_are_reported_and_the_rest_still_plans(tmp_path
     for path in ("applications.default-app.initiate_login_uri", "applications.mobile.token_endpoint_auth_method",
                  "applications.weird", "apis.api.token_lifetime", "connections.email"):
         assert f"`{path}`" in report, f"{path}: not in the report"
+
+
+def test_a_keyword_used_in_a_secret_field_anywhere_is_never_written_into_a_file(tmp_path):
+    """Files are translated before some sections with secret fields: their keywords are written in at the end."""
+    export = tmp_path / "export"
+    shutil.copytree(FIXTURES / "directory", export)
+    captcha = export / "attack-protection" / "captcha.json"
+    data = json.loads(captcha.read_text())
+    data["recaptcha_v2"]["secret"] = "##BRAND_NAME##"
+    captcha.write_text(json.dumps(data))
+    into = tmp_path / "project"
+    run(export, CONFIGS, into)
+    page = (into / "assets" / "branding" / "universal-login.html").read_text()
+    assert "<title>##BRAND_NAME##</title>" in page, f"branding page template: {page[:200]}"
+    for path in (into / "assets").rglob("*"):
+        if path.is_file():
+            assert "ciam.vars.brand_name" not in path.read_text(), f"{path}: a secret keyword became a file variable"
+    texts = "".join(p.read_text() for p in (into / "assets" / "prompts").rglob("*.json"))
+    assert "Welcome to Shop" not in texts and "##BRAND_NAME##" in texts, "prompt texts: the secret was written in"
+    assert "pulumi config set --secret brand_name" in (into / "import-report.md").read_text()

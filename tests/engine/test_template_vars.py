@@ -9,6 +9,7 @@ import pytest
 from cli.preview import write_previews
 from components.config.template_vars import with_vars
 from components.config.types import Asset
+from tests.conftest import fixture_project
 
 EMAIL_TEMPLATE = "auth0:index/emailTemplate:EmailTemplate"
 TENANT = "auth0:index/tenant:Tenant"
@@ -110,3 +111,40 @@ def test_the_template_preview_writes_in_the_chosen_stacks_value(project, tmp_pat
         page = (out / "emails/welcome_email.html").read_text()
         assert f'<a href="{value}">help</a>' in page.replace("&amp;", "&"), f"{stack}: {page[-300:]}"
         assert "ciam.vars" not in page, stack
+
+
+def test_a_var_in_a_file_no_component_fills_in_is_refused(project):
+    """A passwordless connection's email goes to Auth0 as it is: a variable there would arrive as literal text."""
+    with_support_var(project)
+    template = project.root / "assets/emails/passwordless.html"
+    template.write_text("<p>{{ code }} {{ ciam.vars.support_url }}</p>\n")
+    data = project.blueprint()
+    data["connections"]["magic-link"] = {"strategy": "email", "from": "Login <login@example.com>",
+                                         "subject": "Your code", "template": "assets/emails/passwordless.html"}
+    project.write_blueprint(data)
+    lines = [line for line in project.problems() if "passwordless.html" in line]
+    assert len(lines) == 1 and "connections.magic-link.template" in lines[0], lines
+    assert "is not filled in here: this file goes to Auth0 as it is" in lines[0], lines
+
+
+def test_a_text_var_outside_a_json_string_is_refused_with_the_file(tmp_path):
+    project = fixture_project("b2b-complete", tmp_path)
+    for stack in project.stacks():
+        data = project.stack_file(stack)
+        data["config"].setdefault("ciam:vars", {})["greeting"] = f"hello {stack}"
+        project.write_stack_file(stack, data)
+    file = project.root / "assets/flows/sync-company.json"
+    file.write_text(file.read_text().replace("[", "[{{ ciam.vars.greeting }}, ", 1))
+    lines = [line for line in project.problems(project.production_stack) if "sync-company.json" in line]
+    assert len(lines) == 1 and "a text variable belongs inside a JSON string" in lines[0], lines
+    assert "flows.sync-company.actions" in lines[0], lines
+
+
+def test_a_null_var_is_named_as_null(project):
+    stack = project.production_stack
+    data = project.stack_file(stack)
+    data["config"]["ciam:vars"]["nothing"] = None
+    project.write_stack_file(stack, data)
+    append(project, "assets/pages/error.html", "{{ ciam.vars.nothing }}\n")
+    lines = [line for line in project.problems(stack) if "nothing" in line]
+    assert lines and "is null in this stack's ciam:vars" in lines[0], lines

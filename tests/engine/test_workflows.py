@@ -238,6 +238,8 @@ def test_every_deploy_compares_the_stacks_protection_with_its_last_deployment_be
     source = next(i for i, s in enumerate(steps) if s.get("id") == base_id["id"])
     assert source < compare[0] and "python -m cli.deployed_commit" in steps[source]["run"], where
     assert "pulumi stack history" in steps[source]["run"], f"{where}: the deployed commit comes from the history"
+    assert "||" not in steps[source]["run"], f"{where}: a failed history read must fail the job, not pass for " \
+                                             "a first deployment"
     assert steps[source]["env"]["BEFORE"] == "${{ github.event.before }}" and '--fallback "$BEFORE"' in \
         steps[source]["run"], f"{where}: without a recorded deployment, the pre-push commit is the base"
     assert step["env"]["CIAM_ALLOW_PROTECTION_CHANGE"] == "${{ inputs.allow-protection-change && '1' || '' }}", \
