@@ -36,7 +36,13 @@ def _json_asset(value: Asset | None) -> Asset | None:
 
 # Setup keys that carry a credential in Auth0's vault connection apps: these must be secret references.
 CREDENTIAL_SETUP_KEYS = ("token", "password", "api_key", "secret", "client_secret", "private_key", "access_token",
-                         "refresh_token", "webhook_url")
+                         "refresh_token", "webhook_url", "code")
+_CREDENTIAL_PARTS = ("secret", "token", "password", "private", "api_key", "_key")
+
+
+def is_credential_key(key: str) -> bool:
+    """A setup key that holds a credential, by its name (apps name theirs secret_key, bot_token, ...)."""
+    return key in CREDENTIAL_SETUP_KEYS or any(part in key for part in _CREDENTIAL_PARTS)
 
 
 class VaultConnection(Strict):
@@ -50,7 +56,7 @@ class VaultConnection(Strict):
     @field_validator("setup")
     @classmethod
     def _credentials_are_secret(cls, setup: dict) -> dict:
-        plain = sorted(key for key, value in setup.items() if key in CREDENTIAL_SETUP_KEYS and isinstance(value, str))
+        plain = sorted(key for key, value in setup.items() if is_credential_key(key) and isinstance(value, str))
         if plain:
             raise ValueError(f"setup.{plain[0]} is a credential: write {{secret: <name>}} and run "
                              "`pulumi config set --secret <name> <value>`")

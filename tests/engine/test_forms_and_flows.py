@@ -58,6 +58,8 @@ def test_a_reference_to_an_unknown_flow_names_the_file(tmp_path):
 @pytest.mark.parametrize(("edit", "expected"), [
     (lambda d: d["flow_vault_connections"]["crm-api"]["setup"].update(token="plain"),
      "flow_vault_connections.crm-api.setup: setup.token is a credential"),
+    (lambda d: d["flow_vault_connections"]["crm-api"]["setup"].update(secret_key="plain"),
+     "flow_vault_connections.crm-api.setup: setup.secret_key is a credential"),
     (lambda d: d["forms"]["company-details"].update(nodes="assets/forms/missing.json"),
      "forms.company-details.nodes: file not found"),
     (lambda d: d["forms"]["company-details"].update(stlye="assets/x.json"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from cli.adopt.sections._fields import items_by_name, register_ids
 from cli.adopt.translate import DROP, Translation
-from components.config.forms_and_flows import CREDENTIAL_SETUP_KEYS
+from components.config.forms_and_flows import is_credential_key
 
 SOURCE = "flowVaultConnections"
 TARGET = "flow_vault_connections"
@@ -33,7 +33,7 @@ def translate(ctx: Translation) -> None:
         setup: dict = {}
         for field, value in (data.get("setup") or {}).items():
             path = f"{prefix}.setup.{field}"
-            if field in CREDENTIAL_SETUP_KEYS:
+            if is_credential_key(field):
                 setup[field] = ctx.secret(TARGET, value, path, f"{key}_{field}")
             else:
                 converted = ctx.value(TARGET, value, path)
