@@ -12,10 +12,11 @@ tests/engine/test_lean_auth0.py compares the two.
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
 import importlib.util
+import json
 import re
 import sys
+from pathlib import Path
 
 SDK_PACKAGE = "pulumi_auth0"
 SDK_VERSION = "3.55.1"  # the pulumi-auth0 version whose generated `__init__` this mirrors
@@ -27,12 +28,15 @@ def install() -> bool:
     """Whether the lazy package is now the one `import pulumi_auth0` gives (not when already imported)."""
     if SDK_PACKAGE in sys.modules:
         return False
-    try:
-        if importlib.metadata.version("pulumi-auth0") != SDK_VERSION:
-            return False
-    except importlib.metadata.PackageNotFoundError:
-        return False
     spec = importlib.util.find_spec(SDK_PACKAGE)
+    if spec is None or spec.origin is None:
+        return False
+    try:  # the version the package ships beside its code (cheaper than the installed distributions' metadata)
+        with open(Path(spec.origin).with_name("pulumi-plugin.json"), encoding="utf-8") as file:
+            if json.load(file).get("version") != SDK_VERSION:
+                return False
+    except (OSError, ValueError):
+        return False
     with open(spec.origin, encoding="utf-8") as file:
         source = file.read()
     pending = {name for name in _STAR_IMPORT.findall(source) if name != "_inputs"}
