@@ -25,7 +25,7 @@ from components.config.sources import MAX_ASSET_BYTES, check_text, read_text
 class Strict(BaseModel):
     """Base of every config model: unknown keys are errors, values are not coerced across types."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def _url_checker(schemes: tuple[str, ...] | None, wildcard: bool):
