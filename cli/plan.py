@@ -18,9 +18,10 @@ def _interrupted(_signum, _frame) -> None:
 
 if __name__ == "__main__":  # before the heavy imports, so Ctrl-C while importing exits cleanly too
     signal.signal(signal.SIGINT, _interrupted)
-    from cli import batch_gc
+    from cli import batch_gc, lean_auth0
 
     batch_gc.for_this_process()
+    lean_auth0.install()
 
 import argparse  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -28,7 +29,7 @@ from pathlib import Path  # noqa: E402
 from cli.offline import Plan, exit_now, run_program  # noqa: E402
 from cli.render import RENDERERS  # noqa: E402
 from components.config.errors import ConfigError, excerpt  # noqa: E402
-from components.config.script_syntax import syntax_problems  # noqa: E402
+from components.config.script_syntax import start_syntax_check  # noqa: E402
 from components.config.sources import stack_name_problem  # noqa: E402
 from components.config.stacks import stack_names  # noqa: E402
 
@@ -44,14 +45,14 @@ def plan_or_exit(stack: str, project_dir: Path = PROJECT_DIR) -> Plan:
         except ConfigError as error:
             sys.exit(str(error))
         sys.exit(f"error: no stack file Pulumi.{stack}.yaml (stacks: {', '.join(stacks)})")
-    script_problems, notice = syntax_problems(project_dir)
-    if notice:
-        print(notice, file=sys.stderr)
+    syntax_outcome = start_syntax_check(project_dir)  # Node checks the scripts while the program runs
     try:
         try:
             plan = run_program(project_dir, stack)
         except ConfigError as error:
+            script_problems = _script_problems(syntax_outcome)
             raise ConfigError([*error.problems, *script_problems]) from None
+        script_problems = _script_problems(syntax_outcome)
         if script_problems:
             raise ConfigError(script_problems)
         return plan
@@ -69,6 +70,15 @@ def plan_or_exit(stack: str, project_dir: Path = PROJECT_DIR) -> Plan:
               f"{type(error).__name__}: {excerpt(str(error), 120)} (rerun with CIAM_DEBUG=1 for details)",
               file=sys.stderr)
         sys.exit(2)
+    finally:
+        syntax_outcome()  # no Node process outlives the plan
+
+
+def _script_problems(syntax_outcome):
+    script_problems, notice = syntax_outcome()
+    if notice:
+        print(notice, file=sys.stderr)
+    return script_problems
 
 
 def stack_name_or_exit(stack: str) -> str:

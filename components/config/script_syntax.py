@@ -5,9 +5,11 @@ Without Node the check is skipped with one notice; a syntax error is one line na
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from components.config.errors import Problem
@@ -24,23 +26,47 @@ def script_files(project_dir: Path) -> list[Path]:
 
 def syntax_problems(project_dir: Path) -> tuple[list[Problem], str | None]:
     """(problems, notice): the notice says the check was skipped because Node is missing."""
+    return start_syntax_check(project_dir)()
+
+
+def start_syntax_check(project_dir: Path) -> Callable[[], tuple[list[Problem], str | None]]:
+    """Start `node --check` on every script at once and return what waits for the outcome of
+    `syntax_problems`: the checks (mostly Node's start-up) then run beside the plan instead of before it."""
     node = shutil.which("node")
     files = script_files(project_dir)
     if not files:
-        return [], None
+        return lambda: ([], None)
     if node is None:
-        return [], "note: assets/actions, assets/custom-database: node is not installed; JavaScript syntax not checked"
-    problems = []
+        notice = "note: assets/actions, assets/custom-database: node is not installed; JavaScript syntax not checked"
+        return lambda: ([], notice)
+    shown = [file.relative_to(project_dir).as_posix() for file in files]
+    started: list[subprocess.Popen] = []
     for file in files:
-        shown = file.relative_to(project_dir).as_posix()
         try:
-            result = subprocess.run([node, "--check", str(file)], capture_output=True, text=True, timeout=10)
-        except (OSError, subprocess.TimeoutExpired):
-            return problems, f"note: `node --check` could not run; the syntax of {shown} was not checked"
-        if result.returncode == 0:
+            started.append(subprocess.Popen([node, "--check", str(file)], stdin=subprocess.DEVNULL,
+                                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        except OSError:
+            break
+    return functools.cache(lambda: _outcome(started, shown))  # waited for once, however often asked
+
+
+def _outcome(started: list[subprocess.Popen], shown: list[str]) -> tuple[list[Problem], str | None]:
+    problems = []
+    for index, name in enumerate(shown):
+        if index >= len(started):  # this one could not start
+            return problems, f"note: `node --check` could not run; the syntax of {name} was not checked"
+        process = started[index]
+        try:
+            _, stderr = process.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            for rest in started[index:]:
+                rest.kill()
+                rest.communicate()
+            return problems, f"note: `node --check` could not run; the syntax of {name} was not checked"
+        if process.returncode == 0:
             continue
-        location = _LOCATION.search(result.stderr)
-        error = _ERROR.search(result.stderr)
+        location = _LOCATION.search(stderr)
+        error = _ERROR.search(stderr)
         message = error.group(1)[:160] if error else "not valid JavaScript"
-        problems.append(Problem(shown, "", f"JavaScript {message}", int(location.group("line")) if location else None))
+        problems.append(Problem(name, "", f"JavaScript {message}", int(location.group("line")) if location else None))
     return problems, None
