@@ -139,19 +139,24 @@ def problems(plan: Plan) -> list[str]:
     return found
 
 
-def main(argv: list[str] | None = None) -> int:
+def check_stack_cli(argv: list[str] | None, prog: str, description: str, check, what: str) -> int:
+    """`python -m <prog> --stack <s>`: one line per problem `check(plan)` finds; exit 1 when there is one."""
     from cli.offline import run_program
     from cli.plan import PROJECT_DIR
 
-    parser = argparse.ArgumentParser(prog="python -m cli.provider_inputs", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("--stack", required=True)
     args = parser.parse_args(argv)
     plan = run_program(PROJECT_DIR, args.stack)
-    found = problems(plan)
+    found = check(plan)
     for line in found:
         print(line)
-    print(f"{args.stack}: {len(plan.resources)} resources, {len(found)} input problems", file=sys.stderr)
+    print(f"{args.stack}: {len(plan.resources)} resources, {len(found)} {what}", file=sys.stderr)
     return 1 if found else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return check_stack_cli(argv, "python -m cli.provider_inputs", __doc__.splitlines()[0], problems, "input problems")
 
 
 if __name__ == "__main__":

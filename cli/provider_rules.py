@@ -12,7 +12,6 @@ Use: `python -m cli.provider_rules --stack <stack>` (exit 1 on a violation), or 
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -203,18 +202,10 @@ def violations(plan: Plan, rules: tuple[Rule, ...] | None = None) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from cli.offline import run_program
-    from cli.plan import PROJECT_DIR
+    from cli.provider_inputs import check_stack_cli
 
-    parser = argparse.ArgumentParser(prog="python -m cli.provider_rules", description=__doc__.splitlines()[0])
-    parser.add_argument("--stack", required=True)
-    args = parser.parse_args(argv)
-    plan = run_program(PROJECT_DIR, args.stack)
-    found = violations(plan)
-    for line in found:
-        print(line)
-    print(f"{args.stack}: {len(plan.resources)} resources, {len(found)} rule violations", file=sys.stderr)
-    return 1 if found else 0
+    return check_stack_cli(argv, "python -m cli.provider_rules", __doc__.splitlines()[0], violations,
+                           "rule violations")
 
 
 if __name__ == "__main__":

@@ -53,3 +53,18 @@ def test_a_missing_required_input_is_named():
 def test_secret_and_computed_stand_ins_are_not_type_errors():
     plan, _urn = _with_changed_client(lambda i: i.update(name="[secret]", description="[computed]"))
     assert problems(plan) == []
+
+
+def test_the_cli_exits_1_and_names_each_problem(monkeypatch, capsys):
+    import cli.offline
+    from cli.provider_inputs import main
+
+    broken, urn = _with_changed_client(lambda i: i.update(callbackUrls=["https://x.example"]))
+    monkeypatch.setattr(cli.offline, "run_program", lambda _dir, _stack: broken)
+    assert main(["--stack", broken.stack]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith(f"{urn}: callbackUrls: not an input of ClientArgs"), out
+    assert f"{broken.stack}: {len(broken.resources)} resources, 1 input problems" in err, err
+    clean = fixture_plan("full", fixture_stacks("full")[0])
+    monkeypatch.setattr(cli.offline, "run_program", lambda _dir, _stack: clean)
+    assert main(["--stack", clean.stack]) == 0
