@@ -13,6 +13,7 @@ import pulumi_auth0 as auth0
 
 from components.config.mfa import MfaSettings, OtpSettings, Phone, WebauthnPlatform, WebauthnRoaming
 from components.config.mfa_push import Duo, Push
+from components.config.phone_templates import MFA_PHONE_MESSAGES
 from components.config.runtime import secret_value
 from components.config.types import SecretRef
 
@@ -110,5 +111,5 @@ def phone_templates(phone: Phone | None) -> dict[str, str]:
     """Phone template type -> body, for the messages the blueprint sets (Guardian's old per-factor texts)."""
     if phone is None:
         return {}
-    texts = {"otp-enroll": phone.enrollment_message, "otp-verify": phone.verification_message}
+    texts = {kind.replace("_", "-"): getattr(phone, field) for kind, field in MFA_PHONE_MESSAGES.items()}
     return {key: text for key, text in texts.items() if text is not None}

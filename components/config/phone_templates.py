@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 # Auth0's template types (Management API and the Terraform provider's validation).
 PhoneTemplateType = Literal["otp_verify", "otp_enroll", "change_password", "blocked_account", "password_breach"]
-# The Guardian phone factor's old per-factor texts, which the mfa section still turns into templates.
-_FROM_MFA = {"otp_enroll": "enrollment_message", "otp_verify": "verification_message"}
+# The Guardian phone factor's old per-factor texts (`mfa.phone.<field>`), which still become these templates.
+MFA_PHONE_MESSAGES = {"otp_enroll": "enrollment_message", "otp_verify": "verification_message"}
 
 
 class PhoneTemplateBody(Strict):
@@ -54,6 +54,6 @@ def phone_templates_checks(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
         yield "phone_templates", ("Auth0 uses phone templates only with an external phone provider: add the "
                                   "phone_provider section")
     phone = blueprint.mfa.phone if blueprint.mfa else None
-    for kind, field in _FROM_MFA.items():
+    for kind, field in MFA_PHONE_MESSAGES.items():
         if phone is not None and getattr(phone, field) is not None and kind in blueprint.phone_templates:
             yield f"mfa.phone.{field}", f"the {kind} phone template is also set in phone_templates.{kind}; keep one"

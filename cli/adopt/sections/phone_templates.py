@@ -10,11 +10,7 @@ from __future__ import annotations
 from typing import get_args
 
 from cli.adopt.translate import DROP, Translation
-from components.config.phone_templates import PhoneTemplateType
-
-# The Guardian phone factor's old texts (a0deploy `guardianFactorTemplates`), which the mfa mapping carries into
-# `mfa.phone`: a phone template of the same type is the newer of the two, and the blueprint takes one owner.
-MFA_MESSAGES = {"otp_enroll": "enrollment_message", "otp_verify": "verification_message"}
+from components.config.phone_templates import MFA_PHONE_MESSAGES, PhoneTemplateType
 
 SOURCE = "phoneTemplates"
 TARGET = "phone_templates"
@@ -71,8 +67,10 @@ def translate(ctx: Translation) -> None:
 
 
 def _one_owner(ctx: Translation, templates: dict) -> None:
+    # The mfa mapping carries a0deploy's `guardianFactorTemplates` into `mfa.phone`: a phone template of the same
+    # type is the newer of the two, and the blueprint takes one owner.
     phone = (ctx.blueprint.get("mfa") or {}).get("phone") or {}
-    for kind, field in MFA_MESSAGES.items():
+    for kind, field in MFA_PHONE_MESSAGES.items():
         if kind in templates and field in phone:
             older = phone.pop(field)
             if "content" in templates[kind]:
