@@ -8,7 +8,6 @@ rule, the resource, why it fails and how to fix it. Exit 1 when a mandatory rule
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +26,7 @@ from pulumi_policy.proxy import UNKNOWN_STRING_VALUE, UnknownValueError, unknown
 from cli.offline import COMPUTED, Plan, Record, exit_now, stack_config
 from cli.plan import PROJECT_DIR, plan_or_exit
 from cli.stack_protection import stricter_environment
-from policies.ciam_rules import RULES, Rule, environment_from_config, is_production
+from policies.ciam_rules import RULES, Rule, environment_from_config, is_production, stack_settings_from_config
 
 
 @dataclass(frozen=True)
@@ -112,14 +111,7 @@ def stack_environment(project_dir: Path, stack: str) -> str | None:
 
 def open_findings(project_dir: Path, stack: str) -> list[str]:
     """`ciam:stack.open_findings`: the mandatory rules an adopted stack is known to fail (see check_plan's caller)."""
-    values, _ = stack_config(project_dir, stack)
-    settings = values.get("ciam:stack")
-    if isinstance(settings, str):
-        try:
-            settings = json.loads(settings)
-        except json.JSONDecodeError:
-            return []
-    found = settings.get("open_findings") if isinstance(settings, dict) else None
+    found = stack_settings_from_config(stack_config(project_dir, stack)[0]).get("open_findings")
     return [str(name) for name in found] if isinstance(found, list) else []
 
 

@@ -81,6 +81,17 @@ class Rule:
         return ResourceValidationPolicy(validate=validate_resource, **common)
 
 
+def stack_settings_from_config(config: Mapping[str, str]) -> Mapping[str, Any]:
+    """The stack's `ciam:stack` mapping from engine-style config (`ns:key` -> string, objects as JSON); empty
+    when it is missing or not a mapping."""
+    raw = config.get(STACK_CONFIG_KEY)
+    try:
+        stack = json.loads(raw) if isinstance(raw, str) else raw
+    except json.JSONDecodeError:
+        return {}
+    return stack if isinstance(stack, Mapping) else {}
+
+
 def environment_from_config(config: Mapping[str, str]) -> str | None:
     """The stack's `ciam:stack.environment` from engine-style config (`ns:key` -> string, objects as JSON).
 
@@ -88,14 +99,7 @@ def environment_from_config(config: Mapping[str, str]) -> str | None:
     `pulumi preview --json` repeats it under "config", so the pack, the offline check and the deletion
     guard all learn the environment from the value the program itself validates.
     """
-    raw = config.get(STACK_CONFIG_KEY)
-    if raw is None:
-        return None
-    try:
-        stack = json.loads(raw) if isinstance(raw, str) else raw
-    except json.JSONDecodeError:
-        return None
-    environment = stack.get("environment") if isinstance(stack, Mapping) else None
+    environment = stack_settings_from_config(config).get("environment")
     return environment if isinstance(environment, str) else None
 
 
