@@ -1,9 +1,10 @@
-"""The JavaScript syntax check of Action and custom-database scripts: Node checks every script at once, and
+"""The JavaScript syntax check of Action and custom-database scripts: one Node process checks every script, and
 each broken one is reported in file order with its line, as when the scripts were checked one by one."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,38 @@ def test_without_node_the_check_is_skipped_with_one_notice(tmp_path, monkeypatch
     monkeypatch.setattr(script_syntax.shutil, "which", lambda _name: None)
     problems, notice = script_syntax.syntax_problems(root)
     assert problems == [] and "node is not installed" in notice, notice
+
+
+def _node_check_rejects(path: Path) -> bool:
+    return subprocess.run([shutil.which("node"), "--check", str(path)], capture_output=True).returncode != 0
+
+
+def test_each_script_gets_the_verdict_node_check_gives_it(tmp_path):
+    # A hashbang line, and ES-module syntax that this Node accepts in a .js file or not: whatever
+    # `node --check` says of a file is what the plan reports, though most files never reach it.
+    root = _scripts(tmp_path, {
+        "assets/actions/hashbang.js": "#!/usr/bin/env node\nexports.f = () => 1;\n",
+        "assets/actions/module-syntax.js": "import { x } from './y.js';\nexport const f = () => x;\n",
+        "assets/actions/top-level-return.js": "return 1;\n",
+        "assets/custom-database/broken.js": "function login() {\n  return )\n}\n",
+    })
+    problems, notice = script_syntax.syntax_problems(root)
+    assert notice is None
+    expected = sorted(file.relative_to(root).as_posix() for file in script_syntax.script_files(root)
+                      if _node_check_rejects(file))
+    assert sorted(p.file for p in problems) == expected, problems
+    assert "assets/custom-database/broken.js" in expected
+
+
+def test_valid_scripts_cost_one_node_process(tmp_path, monkeypatch):
+    root = _scripts(tmp_path, {f"assets/actions/ok-{index}.js": "exports.f = () => 1;\n" for index in range(6)})
+    started = []
+    real_popen = subprocess.Popen
+
+    def counting_popen(command, *args, **kwargs):
+        started.append(command)
+        return real_popen(command, *args, **kwargs)
+
+    monkeypatch.setattr(script_syntax.subprocess, "Popen", counting_popen)
+    assert script_syntax.syntax_problems(root) == ([], None)
+    assert len(started) == 1, started
