@@ -7,6 +7,9 @@ four futures and a task that it tracks until the program ends. The plan gets the
 - a property's Output is one future holding its whole state, resolved by the registration (as the SDK already
   does for `urn` and `id`), and is not tracked on its own: the registration that resolves it is;
 - the unwrapping of a type annotation (`Input[Optional[T]]` to `T`) is computed once per annotation;
+- a class's property types (for output translation and input serialization) are resolved one property at a
+  time, when a value of that property is first translated, rather than all of them (about 70 `get_type_hints`
+  calls for an auth0.Client) the first time any one is;
 - no source position is captured (the SDK extracts the whole call stack for every resource): a recorded plan
   carries none.
 
@@ -19,7 +22,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Any, get_type_hints
 
 from pulumi import _types, _version
 from pulumi.output import Output, _OutputData
@@ -80,6 +84,75 @@ def _unwrap_type(annotation):
         return _stock_unwrap_type(annotation)
 
 
+class _PropertyTypes(Mapping):
+    """What `_types._types_from_py_properties(cls)` returns (Pulumi name to the unwrapped return annotation of
+    its getter, `Output` itself left out), each entry resolved on first use; `base` holds entries the class's
+    properties override, as `resource_types` merges its annotation types under them."""
+
+    def __init__(self, cls: type, base: Mapping[str, Any] | None = None):
+        self._cls = cls
+        self._base = base or {}
+        self._getters: dict[str, list] = {}
+        for _, pulumi_name, prop in _types._py_properties(cls):
+            self._getters.setdefault(pulumi_name, []).append(prop.fget)
+        self._resolved: dict[str, Any] = {}
+        self._namespaces: tuple[dict, dict] | None = None
+
+    def _own(self, pulumi_name: str) -> Any:
+        try:
+            return self._resolved[pulumi_name]
+        except KeyError:
+            pass
+        if self._namespaces is None:
+            self._namespaces = (_types._globals_for_cls(self._cls), {"Output": Output, "T": type(None)})
+        globalns, localns = self._namespaces
+        hint = None
+        for getter in self._getters.get(pulumi_name, ()):  # the last getter with a return annotation wins
+            hint = get_type_hints(getter, globalns=globalns, localns=localns).get("return") or hint
+        typ = _MISSING if hint is None else _types.unwrap_type(hint)
+        self._resolved[pulumi_name] = _MISSING if typ is Output else typ
+        return self._resolved[pulumi_name]
+
+    def __getitem__(self, pulumi_name: str) -> Any:
+        typ = self._own(pulumi_name) if pulumi_name in self._getters else _MISSING
+        if typ is _MISSING:
+            return self._base[pulumi_name]
+        return typ
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([name for name in {**dict.fromkeys(self._base), **dict.fromkeys(self._getters)} if name in self])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __contains__(self, pulumi_name: object) -> bool:
+        try:
+            self[pulumi_name]  # type: ignore[index]
+        except KeyError:
+            return False
+        return True
+
+
+_MISSING = object()
+
+
+@functools.cache
+def _input_type_types(input_type_cls: type) -> Mapping[str, Any]:
+    assert _types.is_input_type(input_type_cls)
+    return _PropertyTypes(input_type_cls)
+
+
+@functools.cache
+def _output_type_types(output_type_cls: type) -> Mapping[str, Any]:
+    assert _types.is_output_type(output_type_cls)
+    return _PropertyTypes(output_type_cls)
+
+
+@functools.cache
+def _resource_types(resource_cls: type) -> Mapping[str, Any]:
+    return _PropertyTypes(resource_cls, _types._types_from_annotations(resource_cls))
+
+
 def _no_stack_trace():
     return runtime_resource.source_pb2.StackTrace()
 
@@ -88,6 +161,9 @@ _REPLACEMENTS = (
     (rpc, "serialize_properties", _serialize_properties),
     (rpc, "transfer_properties", _transfer_properties),
     (_types, "unwrap_type", _unwrap_type),
+    (_types, "input_type_types", _input_type_types),
+    (_types, "output_type_types", _output_type_types),
+    (_types, "resource_types", _resource_types),
 )
 
 

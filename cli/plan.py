@@ -18,9 +18,10 @@ def _interrupted(_signum, _frame) -> None:
 
 if __name__ == "__main__":  # before the heavy imports, so Ctrl-C while importing exits cleanly too
     signal.signal(signal.SIGINT, _interrupted)
-    from cli import batch_gc, lean_auth0
+    from cli import batch_gc, lean_auth0, lean_pulumi
 
     batch_gc.for_this_process()
+    lean_pulumi.install()
     lean_auth0.install()
 
 import argparse  # noqa: E402

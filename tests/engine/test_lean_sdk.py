@@ -1,10 +1,14 @@
 """The offline runner's shortcuts through the SDK (cli/lean_sdk.py) change nothing a plan shows: every record
-(inputs, secrets, dependencies, aliases, providers) and every stack output is what the stock runtime gives."""
+(inputs, secrets, dependencies, aliases, providers) and every stack output is what the stock runtime gives, and
+each property type it resolves on its own is the one the stock runtime computes for the whole class."""
 
 from __future__ import annotations
 
 import contextlib
+import inspect
 
+import pulumi
+import pulumi_auth0
 import pytest
 from pulumi import _types
 from pulumi.runtime import resource as runtime_resource
@@ -35,6 +39,7 @@ def test_the_shortcuts_apply_to_the_installed_sdk():
 def test_the_stock_functions_are_back_after_a_plan():
     def current():
         return (rpc.serialize_properties, rpc.transfer_properties, _types.unwrap_type,
+                _types.input_type_types, _types.output_type_types, _types.resource_types,
                 runtime_resource._get_stack_trace)
 
     stock = current()
@@ -58,3 +63,28 @@ def test_plan_is_the_stock_runtimes(stack, monkeypatch):
     assert sorted(lean.outputs) == sorted(stock.outputs)
     for name in stock.outputs:
         assert _output_state(lean.outputs[name]) == _output_state(stock.outputs[name]), f"stack output {name}"
+
+
+def _sdk_classes(is_kind) -> list[type]:
+    modules = {module for name, module in vars(pulumi_auth0).items() if inspect.ismodule(module)}
+    found = {value for module in modules for value in vars(module).values()
+             if inspect.isclass(value) and value.__module__.startswith("pulumi_auth0") and is_kind(value)}
+    return sorted(found, key=lambda cls: f"{cls.__module__}.{cls.__qualname__}")
+
+
+@pytest.mark.parametrize(("lean_types", "stock_types", "is_kind"), [
+    (lean_sdk._resource_types, _types.resource_types, lambda cls: issubclass(cls, pulumi.Resource)),
+    (lean_sdk._input_type_types, _types.input_type_types, _types.is_input_type),
+    (lean_sdk._output_type_types, _types.output_type_types, _types.is_output_type),
+], ids=["resources", "input types", "output types"])
+def test_property_types_resolved_one_at_a_time_are_the_stock_ones(lean_types, stock_types, is_kind):
+    # Every class of the SDK: what the plan's per-property resolution gives for each Pulumi name is what the
+    # stock runtime computes for the whole class at once (including a name it leaves out).
+    classes = _sdk_classes(is_kind)
+    assert len(classes) > 50, classes[:3]
+    for cls in classes:
+        stock, lean = stock_types(cls), lean_types(cls)
+        names = {pulumi_name for _, pulumi_name, _ in _types._py_properties(cls)} | set(stock)
+        differing = [name for name in sorted(names) if lean.get(name) != stock.get(name)]
+        assert differing == [], f"{cls.__module__}.{cls.__qualname__}: {differing[:3]}"
+        assert dict(lean) == stock, f"{cls.__module__}.{cls.__qualname__}"

@@ -1,0 +1,53 @@
+"""The pulumi submodules a plan CLI defers (cli/lean_pulumi.py) stay the stock ones: not run at `import pulumi`,
+run in full on first use, and a fixture tenant's plan is byte-identical with them deferred or not."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib.metadata import version
+
+import pytest
+
+from cli import lean_pulumi
+from tests.conftest import FULL, FULL_STACKS, PROJECT_DIR, fixture_copy
+
+
+def _python(code: str) -> str:
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_DIR, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_deferral_applies_to_the_installed_sdk():
+    assert version("pulumi") == lean_pulumi.SDK_VERSION, (
+        f"pulumi is not {lean_pulumi.SDK_VERSION}: plans import its submodules at start (correct, slower); check "
+        "that pulumi's __init__ still imports automation, dynamic and policy without using them, and update "
+        "SDK_VERSION")
+
+
+def test_a_deferred_submodule_runs_on_first_use_and_is_the_stock_one():
+    shown = _python(
+        "import sys\nfrom cli import lean_pulumi\nassert lean_pulumi.install()\nimport pulumi\n"
+        f"deferred = {list(lean_pulumi.DEFERRED)!r}\n"
+        "print(any(name.startswith(tuple(d + '.' for d in deferred)) for name in sys.modules))\n"
+        "print(pulumi.automation.LocalWorkspace.__module__, pulumi.dynamic.Resource.__module__)\n"
+        "print('pulumi.automation._local_workspace' in sys.modules)\n")
+    assert shown.split() == ["False", "pulumi.automation._local_workspace", "pulumi.dynamic.dynamic", "True"], shown
+
+
+def test_nothing_is_deferred_once_pulumi_is_imported():
+    assert _python("import pulumi\nfrom cli import lean_pulumi\nprint(lean_pulumi.install())\n").strip() == "False"
+
+
+@pytest.mark.parametrize("stack", FULL_STACKS[:1])
+def test_a_plan_cli_run_is_byte_identical_with_the_submodules_loaded_at_start(stack):
+    project = fixture_copy(FULL).root
+    run = (f"sys.argv = ['plan', '--stack', {stack!r}, '--format', 'json', '--project-dir', {str(project)!r}]\n"
+           "runpy.run_module('cli.plan', run_name='__main__')")
+    deferred = _python(f"import runpy, sys\n{run}")
+    stock = _python(f"import runpy, sys\nimport pulumi  # imported first: nothing is deferred\n{run}")
+    assert json.loads(deferred)["resources"], deferred[:200]
+    assert deferred == stock, f"stack {stack}: the plan differs with pulumi's submodules deferred"
