@@ -7,7 +7,10 @@ CPU time and peak RSS per child (os.wait4). Printed: median and minimum, the rat
 (from ~1,000 to ~8,000 resources, on wall and CPU time), the shipped production stack's plan cold, a deploy-time
 estimate, and the goals met or not. It asserts nothing.
 
-Quick mode: BENCH_SIZES=0,50 BENCH_REPEAT=1 make bench. BENCH_MAKE_TEST=1 also times `make test`.
+It also times the start-up alone (every import, no resource: `cli.plan --help` beside `cli.replay
+--imports-only`), which is what the small sizes mostly measure, and `make test` (BENCH_MAKE_TEST=0 skips it).
+
+Quick mode: BENCH_SIZES=0,50 BENCH_REPEAT=1 BENCH_MAKE_TEST=0 make bench.
 """
 
 from __future__ import annotations
@@ -20,13 +23,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from cli import estimate
-from cli.replay import write_replay
+from cli.replay import REPLAY_FILE, write_replay
 from components.config.stacks import stack_names, stacks
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -124,6 +127,8 @@ class Row:
     ours: list[tuple[float, float]]
     raw: list[tuple[float, float]]
     types: list[str]
+    ours_start: list[tuple[float, float, float]] = field(default_factory=list)  # imports alone (smallest size)
+    raw_start: list[tuple[float, float, float]] = field(default_factory=list)
 
     def median(self, runs, index: int) -> float:
         return statistics.median(run[index] for run in runs)
@@ -144,17 +149,33 @@ class Row:
         return self.median(self.ours, 2) / self.median(self.raw, 2)
 
 
-def bench_size(added: int, work: Path) -> Row:
+def bench_size(added: int, work: Path, with_start_up: bool = False) -> Row:
+    """One size; `with_start_up`: the two start-up commands run in the same interleaving (the same load)."""
     project = make_project(work / f"project-{added}", added)
     recorded = subprocess.run(_plan_command(project), cwd=PROJECT_DIR, capture_output=True, check=True, text=True)
     plan_json = json.loads(recorded.stdout)
     resources = write_replay(plan_json, work / f"replay-{added}")
-    ours, raw = [], []
+    types = [r["type"] for r in plan_json["resources"]]
+    row = Row(added, resources, [], [], types)
+    commands = [(row.ours, _plan_command(project)), (row.raw, _replay_command(work / f"replay-{added}"))]
+    if with_start_up:
+        ours_start, raw_start = _start_up_commands(types, work)
+        commands += [(row.ours_start, ours_start), (row.raw_start, raw_start)]
     for repetition in range(_repeat(added)):
-        pair = [(ours, _plan_command(project)), (raw, _replay_command(work / f"replay-{added}"))]
-        for runs, command in (pair if repetition % 2 == 0 else pair[::-1]):
+        for runs, command in (commands if repetition % 2 == 0 else commands[::-1]):
             runs.append(measure(command))
-    return Row(added, resources, ours, raw, [r["type"] for r in plan_json["resources"]])
+    return row
+
+
+def _start_up_commands(types: list[str], work: Path) -> tuple[list[str], list[str]]:
+    """Each program's imports alone, before its first resource: the plan CLI's `--help` (argparse exits once the
+    module has imported everything), and the replay with the SDK classes of the same types, `--imports-only`."""
+    replay = work / "replay-start-up"
+    replay.mkdir(parents=True, exist_ok=True)
+    (replay / REPLAY_FILE).write_text(json.dumps({"stack": STACK, "resources": [
+        {"type": kind, "name": "", "protect": False, "inputs": {}}
+        for kind in sorted({t for t in types if not t.startswith("ciam:")})]}))
+    return [sys.executable, "-m", "cli.plan", "--help"], [*_replay_command(replay), "--imports-only"]
 
 
 def _marginal_ms(rows: list[Row], statistic: str = "median", index: int = 0) -> dict[int, float]:
@@ -188,7 +209,7 @@ def main() -> None:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="ciam-bench-") as tmp:
         for added in _sizes():
-            row = bench_size(added, Path(tmp))
+            row = bench_size(added, Path(tmp), with_start_up=not rows)
             rows.append(row)
             print(f"{row.added:>6} {row.resources:>5} {len(row.ours):>2} {row.median(row.ours, 0):>9.3f} "
                   f"{row.minimum(row.ours, 0):>9.3f} {row.median(row.raw, 0):>8.3f} {row.minimum(row.raw, 0):>8.3f} "
@@ -202,13 +223,21 @@ def main() -> None:
         print("ratio of the minimums: " + ", ".join(
             f"+{r.added}: {r.minimum(r.ours, 0) / r.minimum(r.raw, 0):.2f}" for r in rows))
 
+    if rows and rows[0].ours_start:
+        first = rows[0]
+        ours_start, raw_start = first.median(first.ours_start, 0), first.median(first.raw_start, 0)
+        print(f"start-up alone (every import, no resource; median, same runs as +{first.added}): "
+              f"ours {ours_start:.3f} s, raw {raw_start:.3f} s (ratio {ours_start / raw_start:.2f}); the rest of "
+              f"the +{first.added} run: ours {first.median(first.ours, 0) - ours_start:.3f} s, "
+              f"raw {first.median(first.raw, 0) - raw_start:.3f} s")
+
     production = next((info.name for info in stacks(PROJECT_DIR) if info.is_production), stack_names(PROJECT_DIR)[0])
     cold_runs = [measure(_plan_command(PROJECT_DIR, production)) for _ in range(_repeat(0))]
     cold = [run[0] for run in cold_runs]
     print(f"\nshipped production stack {production} planned cold: median {statistics.median(cold):.3f} s, "
           f"min {min(cold):.3f} s (CPU median {statistics.median(run[2] for run in cold_runs):.3f} s)")
     test_seconds = None
-    if os.environ.get("BENCH_MAKE_TEST"):
+    if os.environ.get("BENCH_MAKE_TEST", "1") != "0":
         started = time.perf_counter()
         subprocess.run(["make", "--no-print-directory", "test"], cwd=PROJECT_DIR, check=False,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -247,7 +276,7 @@ def main() -> None:
     print(f"  {production} plan cold < {GOAL_COLD} s: {_verdict(statistics.median(cold) < GOAL_COLD)} "
           f"({statistics.median(cold):.3f} s)")
     if test_seconds is None:
-        print(f"  make test < {GOAL_TEST:g} s: not measured (BENCH_MAKE_TEST=1)")
+        print(f"  make test < {GOAL_TEST:g} s: not measured (BENCH_MAKE_TEST=0)")
     else:
         print(f"  make test < {GOAL_TEST:g} s: {_verdict(test_seconds < GOAL_TEST)} ({test_seconds:.1f} s)")
 

@@ -4,6 +4,7 @@ registered one after another under Pulumi's stock mock runtime, with no componen
 `write_replay(plan_json, dest)` turns a recorded plan into a replay project (replay.json and a two-line
 `__main__.py`); `python -m cli.replay <dir>` runs it the way a plain mock-runtime program runs (stock
 `Mocks` and `MockMonitor`, the interpreter's defaults, normal exit): the floor the offline plan is held to.
+`--imports-only` stops after the imports (pulumi, its mock runtime, the SDK classes of the recorded types).
 """
 
 from __future__ import annotations
@@ -99,8 +100,13 @@ def main(argv: list[str] | None = None) -> None:
     from pulumi.runtime.stack import run_pulumi_func
     from pulumi.runtime.sync_await import _sync_await
 
-    project_dir = Path((argv if argv is not None else sys.argv[1:])[0]).resolve()
-    stack = json.loads((project_dir / REPLAY_FILE).read_text())["stack"]
+    args = argv if argv is not None else sys.argv[1:]
+    project_dir = Path(args[0]).resolve()
+    replay = json.loads((project_dir / REPLAY_FILE).read_text())
+    if "--imports-only" in args[1:]:  # `make bench`'s start-up figure: the imports, then stop
+        _load_sdk_classes({r["type"] for r in replay["resources"]})
+        return
+    stack = replay["stack"]
     mocks = type("ReplayMocks", (_StockMocks, Mocks), {})()
     pulumi.runtime.set_mocks(mocks, project="ciam", stack=stack, preview=True)
     _sync_await(run_pulumi_func(lambda: runpy.run_path(str(project_dir / "__main__.py"), run_name="__main__")))
