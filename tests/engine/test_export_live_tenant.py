@@ -11,11 +11,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import yaml
 
 from cli import export_tenant
 from cli.adopt import live
 from cli.offline import run_program
+from tests.conftest import dump_yaml, load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 TENANT = json.loads((ROOT / "tests" / "fixtures" / "management_api" / "tenant.json").read_text())
@@ -160,7 +160,7 @@ def project(tmp_path) -> Path:
         shutil.copy(ROOT / name, tmp_path / name)
     stack = {"config": {"ciam:stack": {"tenant_domain": "live-shop.eu.auth0.com", "environment": "development"},
                         "auth0:clientId": "deploy-client-id"}}
-    (tmp_path / "Pulumi.live.yaml").write_text(yaml.safe_dump(stack))
+    (tmp_path / "Pulumi.live.yaml").write_text(dump_yaml(stack))
     return tmp_path
 
 
@@ -168,7 +168,7 @@ def test_export_reads_every_page_retries_429_and_writes_no_secret(management_api
     report = export_tenant.run("live", project)
     assert management_api.throttled, "the loopback server never throttled"
     assert management_api.requests.count("/clients") >= 3, "clients must be read page by page after the 429"
-    blueprint = yaml.safe_load((project / "tenant.yaml").read_text())
+    blueprint = load_yaml((project / "tenant.yaml").read_text())
     assert set(blueprint["applications"]) == {"live-web", "live-job", "live-app", "live-partners"}, \
         "every page of clients"
     assert blueprint["connections"]["username-password-authentication"]["enabled_applications"] == ["live-web",
@@ -248,7 +248,7 @@ def test_every_urn_in_import_json_is_registered_by_the_plan(management_api, proj
 
 def test_export_reads_the_sign_in_experience_and_the_b2b_sections(management_api, project):
     report = export_tenant.run("live", project)
-    blueprint = yaml.safe_load((project / "tenant.yaml").read_text())
+    blueprint = load_yaml((project / "tenant.yaml").read_text())
     text = json.loads((project / blueprint["prompt_texts"]["login-id"]["en"]).read_text())
     assert text == TENANT["prompt_custom_text"]["login-id/en"], "prompt_texts.login-id.en: texts changed"
     partial = blueprint["prompt_partials"]["login-id"]["login-id"]["form_content_end"]
@@ -302,7 +302,7 @@ def test_export_reads_the_sign_in_experience_and_the_b2b_sections(management_api
 
 def test_export_reads_action_modules_and_the_profiles_with_their_references_as_keys(management_api, project):
     report = export_tenant.run("live", project)
-    blueprint = yaml.safe_load((project / "tenant.yaml").read_text())
+    blueprint = load_yaml((project / "tenant.yaml").read_text())
     module = TENANT["action_modules"][0]
     assert blueprint["action_modules"] == {"crm-helper": {
         "code": "assets/actions/modules/crm-helper.js", "dependencies": {"axios": "1.7.9"},

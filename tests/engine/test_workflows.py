@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from cli.stacks import matrix
 from components.config.stacks import stacks
+from tests.conftest import dump_yaml, load_yaml
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 WORKFLOW_DIR = PROJECT_DIR / ".github" / "workflows"
@@ -23,7 +23,7 @@ PIN = re.compile(r"^\s*-?\s*uses:\s*(?P<ref>[^\s#]+)\s*(?:#\s*(?P<comment>.*))?$
 
 
 def load(path: Path) -> dict:
-    data = yaml.safe_load(path.read_text())
+    data = load_yaml(path.read_text())
     if True in data:  # YAML 1.1 reads the key `on` as a boolean
         data["on"] = data.pop(True)
     return data
@@ -84,7 +84,7 @@ def test_pull_request_code_gets_no_secrets_except_in_same_repository_previews():
     data = workflow("pull-request.yml")
     assert list(data["on"]) == ["pull_request"]
     for job_id, job in data["jobs"].items():
-        uses_secrets = "secrets." in yaml.safe_dump(job)
+        uses_secrets = "secrets." in dump_yaml(job)
         same_repo_only = job.get("if") == "github.event.pull_request.head.repo.full_name == github.repository"
         assert not uses_secrets or same_repo_only, f"pull-request.yml: job {job_id} reads secrets for fork code"
         writes = {k for k, v in (job.get("permissions") or {}).items() if v == "write"}
