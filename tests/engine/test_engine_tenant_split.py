@@ -18,8 +18,12 @@ pytestmark = pytest.mark.xdist_group("engine-tenant-split")
 MAKE = ("make", "--no-print-directory", "-o", ".venv/bin/.installed")
 
 
+# The tenant tests use none of these plugins; not loading them saves a few tenths of a second per run.
+UNUSED_PLUGINS = ("-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:hypothesispytest", "-p", "no:anyio")
+
+
 def _tenant_tests(project: ProjectCopy) -> None:
-    result = project.run(sys.executable, "-m", "pytest", "tests/tenant", "-q", "-p", "no:cacheprovider")
+    result = project.run(sys.executable, "-m", "pytest", "tests/tenant", "-q", *UNUSED_PLUGINS)
     assert result.returncode == 0, f"tenant tests in {project.root}:\n{result.stdout[-3000:]}{result.stderr[-2000:]}"
 
 
