@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 
 from cli.import_tenant import run
-from cli.offline import run_program
 from tests.conftest import load_yaml
+from tests.engine.shared_imports import shared_import, shared_plan
 
-# One worker runs the whole module, so the import and plan of the module fixture is set up once, not once per worker.
-pytestmark = pytest.mark.xdist_group("import_login_and_b2b")
+# The tests of the a0deploy fixture exports share one worker, so its imports and plans (tests/engine/shared_imports.py)
+# are made once in the session.
+pytestmark = pytest.mark.xdist_group("a0deploy-imports")
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "a0deploy"
@@ -29,12 +30,10 @@ SECRET_VALUES = ("twilio-dev-token-value", "twilio-prod-token-value")
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory):
-    into = tmp_path_factory.mktemp("login") / "project"
-    report = run(FIXTURES / "yaml", CONFIGS, into)
-    for name in ("Pulumi.yaml", "__main__.py"):
-        shutil.copy(ROOT / name, into / name)
-    return into, report, run_program(into, "dev")
+def imported():
+    """The yaml fixture export imported with the fixture configs, and its dev plan (shared, read-only)."""
+    into, report = shared_import("yaml")
+    return into, report, shared_plan("yaml", "dev")
 
 
 def replaced(value):
@@ -210,10 +209,9 @@ def test_self_service_profiles_arrive_with_attributes_and_custom_text(imported):
     walk.check()
 
 
-def test_the_directory_format_imports_the_same_project_as_the_yaml_format(imported, tmp_path):
+def test_the_directory_format_imports_the_same_project_as_the_yaml_format(imported):
     into, _report, _plan = imported
-    other = tmp_path / "directory"
-    run(FIXTURES / "directory", CONFIGS, other)
+    other, _report = shared_import("directory")
     sections = ("prompts", "prompt_texts", "prompt_partials", "branding", "mfa", "phone_provider", "custom_domain",
                 "flow_vault_connections", "flows", "forms", "self_service_sso_profiles", "user_attribute_profiles",
                 "token_exchange_profiles", "action_modules", "actions", "applications")

@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from cli.import_tenant import run
-from cli.offline import run_program
 from tests.conftest import dump_yaml, load_yaml
+from tests.engine.shared_imports import shared_import, shared_plan
 
-# One worker runs the whole module, so the import and plan of the module fixture is set up once, not once per worker.
-pytestmark = pytest.mark.xdist_group("import_profiles_and_modules")
+# The tests of the a0deploy fixture exports share one worker, so its imports and plans (tests/engine/shared_imports.py)
+# are made once in the session.
+pytestmark = pytest.mark.xdist_group("a0deploy-imports")
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "a0deploy"
@@ -29,12 +30,10 @@ EXPORT = load_yaml((FIXTURES / "yaml" / "tenant.yaml").read_text())
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory):
-    into = tmp_path_factory.mktemp("profiles") / "project"
-    report = run(FIXTURES / "yaml", CONFIGS, into)
-    for name in ("Pulumi.yaml", "__main__.py"):
-        shutil.copy(ROOT / name, into / name)
-    return into, report, run_program(into, "dev")
+def imported():
+    """The yaml fixture export imported with the fixture configs, and its dev plan (shared, read-only)."""
+    into, report = shared_import("yaml")
+    return into, report, shared_plan("yaml", "dev")
 
 
 def only(plan, type_token: str):
