@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import shutil
 import subprocess
 import tempfile
@@ -20,6 +21,7 @@ import pytest
 import yaml
 
 import cli.offline
+import cli.schema
 from cli.offline import Plan, run_program
 from components.config.errors import ConfigError
 from components.config.stacks import stack_names, stacks
@@ -88,6 +90,12 @@ def shipped_plan(stack: str) -> Plan:
     return _plans[stack]
 
 
+
+
+# What `make schema` renders from the model (about 1.5 s, deterministic): once per worker, for the tests of the
+# committed schemas and of `make schema` itself. Their tests share the xdist group SCHEMA_RENDERED.
+rendered_schemas = functools.cache(cli.schema.rendered)
+SCHEMA_RENDERED = pytest.mark.xdist_group("schema-rendered")
 
 
 def copy_tenant(source: Path, root: Path) -> None:

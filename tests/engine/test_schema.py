@@ -9,13 +9,13 @@ import json
 import jsonschema
 import pytest
 
-from cli.schema import SCHEMA_DIR, rendered
-from tests.conftest import FIXTURE_TENANTS, FULL_STACKS, load_yaml
+from cli.schema import SCHEMA_DIR
+from tests.conftest import FIXTURE_TENANTS, FULL_STACKS, SCHEMA_RENDERED, load_yaml, rendered_schemas
 
 FULL = FIXTURE_TENANTS / "full"
-# Rendering the model's schemas and checking a committed schema against its metaschema cost about 1.5 s each (cached
-# below, per worker): the tests that need one share a group, so one worker does each once, none at collection.
-RENDERED = pytest.mark.xdist_group("schema-rendered")
+# Rendering the model's schemas (tests/conftest.py) and checking a committed schema against its metaschema (below)
+# cost about 1.5 s each, cached per worker: the tests that need one share a group, so one worker does each once, and
+# none at collection.
 TENANT_SCHEMA = pytest.mark.xdist_group("schema-tenant")
 STACK_SCHEMA = pytest.mark.xdist_group("schema-stack")
 COMMITTED = sorted(path.name for path in SCHEMA_DIR.glob("*.json"))
@@ -24,9 +24,6 @@ COMMITTED = sorted(path.name for path in SCHEMA_DIR.glob("*.json"))
 def schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / name).read_text())
 
-
-# Rendering the model's schemas and checking a schema against the metaschema are the costly parts: once each.
-_rendered = functools.cache(rendered)
 
 
 @functools.cache
@@ -37,15 +34,15 @@ def validator_of(name: str) -> jsonschema.Draft202012Validator:
     return jsonschema.validators.validator_for(document)(document)
 
 
-@RENDERED
+@SCHEMA_RENDERED
 def test_every_schema_the_model_renders_is_committed_and_nothing_else():
-    assert sorted(_rendered()) == COMMITTED, "schema/ differs from what `make schema` writes: run `make schema`"
+    assert sorted(rendered_schemas()) == COMMITTED, "schema/ differs from what `make schema` writes: run `make schema`"
 
 
-@RENDERED
+@SCHEMA_RENDERED
 @pytest.mark.parametrize("name", COMMITTED)
 def test_committed_schema_is_current(name):
-    assert (SCHEMA_DIR / name).read_text() == _rendered()[name], f"schema/{name} is stale: run `make schema`"
+    assert (SCHEMA_DIR / name).read_text() == rendered_schemas()[name], f"schema/{name} is stale: run `make schema`"
 
 
 @TENANT_SCHEMA
