@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
+import gc
 import shutil
 import subprocess
 import tempfile
@@ -20,9 +22,15 @@ import pytest
 import yaml
 
 import cli.offline
+import cli.schema
 from cli.offline import Plan, run_program
 from components.config.errors import ConfigError
 from components.config.stacks import stack_names, stacks
+
+try:
+    from _pytest.nodeid import NodeId
+except ImportError:  # pytest before 9.2: xdist's own suffix works
+    NodeId = None
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 FIXTURE_TENANTS = PROJECT_DIR / "tests" / "fixtures" / "tenants"
@@ -38,6 +46,16 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+def load_yaml(text: str):
+    """yaml.safe_load with libyaml: the tests read and edit tenant files hundreds of times per run."""
+    return yaml.load(text, Loader=_LOADER)
+
+
+def dump_yaml(data, **options) -> str:
+    """yaml.safe_dump with libyaml (same options); what the engine reads back is the same data."""
+    return yaml.dump(data, Dumper=_DUMPER, **options)
+
+
 @contextlib.contextmanager
 def _session_gc():
     yield
@@ -48,6 +66,26 @@ def _session_gc():
 # more than a plan itself; the interpreter's own collector runs instead. The CLIs, run as processes by the tests
 # of exit codes and of `make`, keep the tuning; the plans are the same either way.
 cli.offline.batch_gc = _session_gc
+# Young collections every 700 allocations cost a tenth to a fifth of the in-process plans' time (a plan allocates
+# millions of short-lived objects); every 20,000 they cost little, and full collections keep their usual ratio, so
+# a worker's memory stays within some 15 MB of the default's. Only this test process; the plans are the same.
+gc.set_threshold(20_000, 10, 10)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items) -> None:
+    """`--dist loadgroup` keeps an `xdist_group` on one worker. pytest-xdist 3.8 marks a grouped test by appending
+    `@<group>` to `item._nodeid`, which pytest 9.2 no longer reads (the node id comes from `item._id`; upstream
+    pytest-xdist#1386), so the groups were silently spread over the workers and their shared fixtures set up on
+    each. This appends the same suffix where pytest reads it; where xdist's own took, it does nothing."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    for item in items:
+        groups = sorted({str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                         for mark in item.iter_markers("xdist_group")})
+        suffix = "@" + "_".join(groups)
+        if groups and not item.nodeid.endswith(suffix) and NodeId and isinstance(getattr(item, "_id", None), NodeId):
+            item._id = NodeId.parse(item.nodeid + suffix)
 
 
 def shipped_plan(stack: str) -> Plan:
@@ -57,6 +95,12 @@ def shipped_plan(stack: str) -> Plan:
     return _plans[stack]
 
 
+
+
+# What `make schema` renders from the model (about 1.5 s, deterministic): once per worker, for the tests of the
+# committed schemas and of `make schema` itself. Their tests share the xdist group SCHEMA_RENDERED.
+rendered_schemas = functools.cache(cli.schema.rendered)
+SCHEMA_RENDERED = pytest.mark.xdist_group("schema-rendered")
 
 
 def copy_tenant(source: Path, root: Path) -> None:
@@ -105,16 +149,16 @@ class ProjectCopy:
         return next(info.name for info in stacks(self.root) if info.is_production)
 
     def blueprint(self) -> dict:
-        return yaml.load((self.root / "tenant.yaml").read_text(), Loader=_LOADER)
+        return load_yaml((self.root / "tenant.yaml").read_text())
 
     def write_blueprint(self, data: dict) -> None:
-        (self.root / "tenant.yaml").write_text(yaml.dump(data, Dumper=_DUMPER, sort_keys=False))
+        (self.root / "tenant.yaml").write_text(dump_yaml(data, sort_keys=False))
 
     def stack_file(self, stack: str) -> dict:
-        return yaml.load((self.root / f"Pulumi.{stack}.yaml").read_text(), Loader=_LOADER)
+        return load_yaml((self.root / f"Pulumi.{stack}.yaml").read_text())
 
     def write_stack_file(self, stack: str, data: dict) -> None:
-        (self.root / f"Pulumi.{stack}.yaml").write_text(yaml.dump(data, Dumper=_DUMPER, sort_keys=False))
+        (self.root / f"Pulumi.{stack}.yaml").write_text(dump_yaml(data, sort_keys=False))
 
     def set_stack_config(self, stack: str, key: str, value) -> None:
         data = self.stack_file(stack)

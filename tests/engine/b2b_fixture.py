@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from cli.offline import Plan, run_program
 from components.config.errors import ConfigError
+from tests.conftest import dump_yaml, load_yaml
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 FIXTURE = PROJECT_DIR / "tests/fixtures/tenants/b2b-complete"
@@ -24,10 +24,10 @@ class B2bProject:
         shutil.copytree(FIXTURE, root, dirs_exist_ok=True)
 
     def blueprint(self) -> dict:
-        return yaml.safe_load((self.root / "tenant.yaml").read_text())
+        return load_yaml((self.root / "tenant.yaml").read_text())
 
     def write_blueprint(self, data: dict) -> None:
-        (self.root / "tenant.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+        (self.root / "tenant.yaml").write_text(dump_yaml(data, sort_keys=False))
 
     def plan(self, stack: str = "prod") -> Plan:
         return run_program(self.root, stack)

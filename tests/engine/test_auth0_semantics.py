@@ -12,10 +12,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from cli.offline import SECRET, Plan, run_program
 from components.config.errors import ConfigError
+from tests.conftest import dump_yaml, load_yaml
+
+# One worker runs the whole module, so the plan of each stack (a module fixture) is set up once, not once per worker.
+pytestmark = pytest.mark.xdist_group("auth0_semantics")
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 FIXTURE = PROJECT_DIR / "tests" / "fixtures" / "tenants" / "b2c-complete"
@@ -39,9 +42,9 @@ class Fixture:
 
     def edit(self, change) -> None:
         path = self.root / "tenant.yaml"
-        data = yaml.safe_load(path.read_text())
+        data = load_yaml(path.read_text())
         change(data)
-        path.write_text(yaml.safe_dump(data, sort_keys=False))
+        path.write_text(dump_yaml(data, sort_keys=False))
 
     def plan(self, stack: str = "prod") -> Plan:
         return run_program(self.root, stack)

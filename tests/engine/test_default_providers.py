@@ -5,16 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import yaml
-
 from cli.offline import stack_config
-from tests.conftest import fixture_copy, fixture_stacks
+from tests.conftest import fixture_copy, fixture_stacks, load_yaml
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 
 def test_the_project_disables_the_default_auth0_provider_for_every_stack():
-    project = yaml.safe_load((PROJECT_DIR / "Pulumi.yaml").read_text())
+    project = load_yaml((PROJECT_DIR / "Pulumi.yaml").read_text())
     assert project["config"]["pulumi:disable-default-providers"]["value"] == ["auth0"], "Pulumi.yaml config"
 
 

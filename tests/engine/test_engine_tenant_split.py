@@ -7,19 +7,23 @@ from __future__ import annotations
 import sys
 
 import pytest
-import yaml
 
-from tests.conftest import ProjectCopy, fixture_project
+from tests.conftest import ProjectCopy, fixture_project, load_yaml
 
-# One project copy for the module: its tests stay on one `make test` worker.
+# One project copy for the module: its tests stay on one `make test` worker, in file order (the second edits the
+# copy the first checked).
 pytestmark = pytest.mark.xdist_group("engine-tenant-split")
 
 # `-o` keeps make from re-installing the shared virtualenv in the copy.
 MAKE = ("make", "--no-print-directory", "-o", ".venv/bin/.installed")
 
 
+# The tenant tests use none of these plugins; not loading them saves a few tenths of a second per run.
+UNUSED_PLUGINS = ("-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:hypothesispytest", "-p", "no:anyio")
+
+
 def _tenant_tests(project: ProjectCopy) -> None:
-    result = project.run(sys.executable, "-m", "pytest", "tests/tenant", "-q", "-p", "no:cacheprovider")
+    result = project.run(sys.executable, "-m", "pytest", "tests/tenant", "-q", *UNUSED_PLUGINS)
     assert result.returncode == 0, f"tenant tests in {project.root}:\n{result.stdout[-3000:]}{result.stderr[-2000:]}"
 
 
@@ -44,9 +48,11 @@ def _add_stack(project: ProjectCopy, name: str, like: str, environment: str, aft
     project.write_stack_file(after, previous)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def adopted(tmp_path_factory) -> ProjectCopy:
-    """The engine with the full fixture tenant and a fourth stack, snapshots written."""
+    """The engine with the full fixture tenant and a fourth stack, snapshots written. Session-scoped: a module
+    fixture is set up again whenever the worker's next test is in another module, and this one costs a copy and
+    a `make snapshots`."""
     project = fixture_project("full", tmp_path_factory.mktemp("adopted"), engine=True)
     _add_stack(project, "uat", like="preprod", environment="staging", after="preprod")
     _make(project, "snapshots")
@@ -73,5 +79,5 @@ def test_adding_an_application_a_stack_and_a_claim_then_make_snapshots_keeps_the
     _make(adopted, "plan", "STACK=staging")
     _make(adopted, "check", "STACK=staging")
     _tenant_tests(adopted)
-    stacks = yaml.safe_load((adopted.root / "Pulumi.uat.yaml").read_text())["config"]["ciam:stack"]
+    stacks = load_yaml((adopted.root / "Pulumi.uat.yaml").read_text())["config"]["ciam:stack"]
     assert stacks["promotes_to"] == "staging"

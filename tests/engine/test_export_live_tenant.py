@@ -3,19 +3,24 @@ and an import.json whose every URN the plan registers."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import io
 import json
 import shutil
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import yaml
+from auth0.management.core import http_client
 
 from cli import export_tenant
 from cli.adopt import live
 from cli.offline import run_program
+from tests.conftest import dump_yaml, load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 TENANT = json.loads((ROOT / "tests" / "fixtures" / "management_api" / "tenant.json").read_text())
@@ -23,6 +28,8 @@ SECRETS = ("https://hooks.live.example/secret-path", "Bearer webhook-token",
            "real-client-secret-never-written", "another-real-secret", "real-google-secret", "SG.real-key-never-written",
            "test-deploy-secret", "live-partners-client-secret-value")
 PER_PAGE = 2  # small pages, so every list is read across several
+# One worker runs the module, so the shared export (the `exported` fixture) is made once.
+pytestmark = pytest.mark.xdist_group("export_live_tenant")
 
 
 class ManagementApi(BaseHTTPRequestHandler):
@@ -139,36 +146,75 @@ class ManagementApi(BaseHTTPRequestHandler):
         return self.reply(404, {"statusCode": 404, "error": "Not Found", "message": "not found"})
 
 
-@pytest.fixture
-def management_api(monkeypatch):
+class Waits(list):
+    """Stands in for the SDK's `time` module: each back-off wait is recorded instead of slept."""
+
+    time = staticmethod(time.time)
+
+    def sleep(self, seconds: float) -> None:
+        self.append(seconds)
+
+
+@contextlib.contextmanager
+def loopback_api(patch: pytest.MonkeyPatch):
     server = ThreadingHTTPServer(("127.0.0.1", 0), ManagementApi)
     ManagementApi.requests, ManagementApi.throttled = [], False
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    ManagementApi.waits = Waits()
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
-    monkeypatch.setenv("CIAM_AUTH0_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}")
-    monkeypatch.setenv("AUTH0_CLIENT_SECRET", "test-deploy-secret")
-    monkeypatch.delenv("AUTH0_CLIENT_ID", raising=False)
-    monkeypatch.setattr(live, "PER_PAGE", PER_PAGE)
-    yield ManagementApi
-    server.shutdown()
-    server.server_close()
+    patch.setenv("CIAM_AUTH0_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}")
+    patch.setenv("AUTH0_CLIENT_SECRET", "test-deploy-secret")
+    patch.delenv("AUTH0_CLIENT_ID", raising=False)
+    patch.setattr(live, "PER_PAGE", PER_PAGE)
+    patch.setattr(http_client, "time", ManagementApi.waits)
+    try:
+        yield ManagementApi
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
+def management_api(monkeypatch):
+    with loopback_api(monkeypatch) as api:
+        yield api
+
+
+def new_project(root: Path) -> Path:
     for name in ("Pulumi.yaml", "__main__.py"):
-        shutil.copy(ROOT / name, tmp_path / name)
+        shutil.copy(ROOT / name, root / name)
     stack = {"config": {"ciam:stack": {"tenant_domain": "live-shop.eu.auth0.com", "environment": "development"},
                         "auth0:clientId": "deploy-client-id"}}
-    (tmp_path / "Pulumi.live.yaml").write_text(yaml.safe_dump(stack))
-    return tmp_path
+    (root / "Pulumi.live.yaml").write_text(dump_yaml(stack))
+    return root
 
 
-def test_export_reads_every_page_retries_429_and_writes_no_secret(management_api, project, capsys):
-    report = export_tenant.run("live", project)
-    assert management_api.throttled, "the loopback server never throttled"
-    assert management_api.requests.count("/clients") >= 3, "clients must be read page by page after the 429"
-    blueprint = yaml.safe_load((project / "tenant.yaml").read_text())
+@dataclasses.dataclass
+class Export:
+    project: Path
+    report: str
+    requests: list[str]
+    throttled: bool
+    waits: list[float]
+    stderr: str
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> Export:
+    """One `make export` of the loopback tenant into a new project, which the tests below read and never edit."""
+    project = new_project(tmp_path_factory.mktemp("export"))
+    stderr = io.StringIO()
+    with pytest.MonkeyPatch.context() as patch, loopback_api(patch) as api, contextlib.redirect_stderr(stderr):
+        report = export_tenant.run("live", project)
+    return Export(project, report, list(api.requests), api.throttled, list(api.waits), stderr.getvalue())
+
+
+def test_export_reads_every_page_retries_429_and_writes_no_secret(exported):
+    project, report = exported.project, exported.report
+    assert exported.throttled, "the loopback server never throttled"
+    assert exported.waits == [1], "the 429's Retry-After (1 s) is waited for, once"
+    assert exported.requests.count("/clients") >= 3, "clients must be read page by page after the 429"
+    blueprint = load_yaml((project / "tenant.yaml").read_text())
     assert set(blueprint["applications"]) == {"live-web", "live-job", "live-app", "live-partners"}, \
         "every page of clients"
     assert blueprint["connections"]["username-password-authentication"]["enabled_applications"] == ["live-web",
@@ -196,11 +242,11 @@ def test_export_reads_every_page_retries_429_and_writes_no_secret(management_api
                 assert secret not in text, f"{file}: holds a secret value"
     assert "a secret value at connections.google-oauth2.options.client_secret" in report
     assert "`organization client grants" in report, "what the export skips must be named"
-    assert "reading applications" in capsys.readouterr().err, "progress goes to stderr"
+    assert "reading applications" in exported.stderr, "progress goes to stderr"
 
 
-def test_every_urn_in_import_json_is_registered_by_the_plan(management_api, project):
-    export_tenant.run("live", project)
+def test_every_urn_in_import_json_is_registered_by_the_plan(exported):
+    project = exported.project
     document = json.loads((project / "import.json").read_text())
     plan = run_program(project, "live")
     planned = {r.urn for r in plan.resources}
@@ -246,9 +292,9 @@ def test_every_urn_in_import_json_is_registered_by_the_plan(management_api, proj
     assert ids["ciam-token-exchange-profiles-partner-token-exchange"] == "tep_0000000000000001"
 
 
-def test_export_reads_the_sign_in_experience_and_the_b2b_sections(management_api, project):
-    report = export_tenant.run("live", project)
-    blueprint = yaml.safe_load((project / "tenant.yaml").read_text())
+def test_export_reads_the_sign_in_experience_and_the_b2b_sections(exported):
+    project, report = exported.project, exported.report
+    blueprint = load_yaml((project / "tenant.yaml").read_text())
     text = json.loads((project / blueprint["prompt_texts"]["login-id"]["en"]).read_text())
     assert text == TENANT["prompt_custom_text"]["login-id/en"], "prompt_texts.login-id.en: texts changed"
     partial = blueprint["prompt_partials"]["login-id"]["login-id"]["form_content_end"]
@@ -300,9 +346,9 @@ def test_export_reads_the_sign_in_experience_and_the_b2b_sections(management_api
         "ssp_0000000000000001"]}}
 
 
-def test_export_reads_action_modules_and_the_profiles_with_their_references_as_keys(management_api, project):
-    report = export_tenant.run("live", project)
-    blueprint = yaml.safe_load((project / "tenant.yaml").read_text())
+def test_export_reads_action_modules_and_the_profiles_with_their_references_as_keys(exported):
+    project, report = exported.project, exported.report
+    blueprint = load_yaml((project / "tenant.yaml").read_text())
     module = TENANT["action_modules"][0]
     assert blueprint["action_modules"] == {"crm-helper": {
         "code": "assets/actions/modules/crm-helper.js", "dependencies": {"axios": "1.7.9"},

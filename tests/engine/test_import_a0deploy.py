@@ -8,12 +8,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from cli.adopt.errors import ImportFailed
 from cli.import_tenant import run
 from cli.offline import run_program
+from tests.conftest import dump_yaml, load_yaml
 from tests.engine.shared_imports import shared_import, shared_plan
+
+# The tests of the a0deploy fixture exports share one worker, so its imports and plans (tests/engine/shared_imports.py)
+# are made once in the session.
+pytestmark = pytest.mark.xdist_group("a0deploy-imports")
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "a0deploy"
@@ -65,7 +69,7 @@ def test_an_export_plans_for_every_stack_and_writes_no_secret(export):
 
 def test_whole_value_keyword_keeps_its_type():
     into, _ = shared_import("yaml")
-    stack = yaml.safe_load((into / "Pulumi.dev.yaml").read_text())
+    stack = load_yaml((into / "Pulumi.dev.yaml").read_text())
     assert stack["config"]["ciam:vars"]["sync_origins"] == ["https://sync.dev.shop.example"]
     assert stack["config"]["ciam:stack"] == {"tenant_domain": "shop-dev.eu.auth0.com", "environment": "development"}
     assert "sendgrid_api_key" not in stack["config"]["ciam:vars"], "a secret keyword became a plain var"
@@ -81,7 +85,7 @@ def test_keywords_in_action_code_become_its_config():
 def test_round_trip_carries_every_expressed_value_into_the_plan():
     """Walk the export and the plan side by side: a value is carried, reported, or listed here as lost."""
     _, report = shared_import("yaml")
-    export = yaml.safe_load((FIXTURES / "yaml" / "tenant.yaml").read_text())
+    export = load_yaml((FIXTURES / "yaml" / "tenant.yaml").read_text())
     mappings = json.loads((FIXTURES / "configs" / "config.dev.json").read_text())["AUTH0_KEYWORD_REPLACE_MAPPINGS"]
     plan = shared_plan("yaml", "dev")
     by_name = {(r.type, r.inputs.get("name")): r for r in plan.resources}
@@ -129,9 +133,9 @@ def test_refuses_to_overwrite_without_force(tmp_path):
 def bad_export(tmp_path: Path, edit) -> Path:
     export = tmp_path / "export"
     shutil.copytree(FIXTURES / "yaml", export)
-    data = yaml.safe_load((export / "tenant.yaml").read_text())
+    data = load_yaml((export / "tenant.yaml").read_text())
     edit(data)
-    (export / "tenant.yaml").write_text(yaml.safe_dump(data))
+    (export / "tenant.yaml").write_text(dump_yaml(data))
     return export
 
 
@@ -237,7 +241,7 @@ def test_a_secret_keyword_in_html_stays_reported(tmp_path):
 def test_round_trip_of_tenant_connections_grants_roles_and_templates():
     """The same walk for the sections whose shape changes on the way (options flattened, references by key)."""
     _, report = shared_import("yaml")
-    export = yaml.safe_load((FIXTURES / "yaml" / "tenant.yaml").read_text())
+    export = load_yaml((FIXTURES / "yaml" / "tenant.yaml").read_text())
     mappings = json.loads((FIXTURES / "configs" / "config.dev.json").read_text())["AUTH0_KEYWORD_REPLACE_MAPPINGS"]
     plan = shared_plan("yaml", "dev")
     lost = []
@@ -307,7 +311,7 @@ def test_a_rejected_identity_field_leaves_the_whole_object_out(tmp_path):
     export = bad_export(tmp_path, rename)
     into = tmp_path / "project"
     report = run(export, CONFIGS, into)
-    blueprint = yaml.safe_load((into / "tenant.yaml").read_text())
+    blueprint = load_yaml((into / "tenant.yaml").read_text())
     assert "legacy-db" not in blueprint["connections"], "connections.legacy-db: imported under a different name"
     assert "`connections.legacy-db`: the model rejects it" in report
 
@@ -317,7 +321,7 @@ def test_values_the_model_rejects_are_reported_and_the_rest_still_plans(tmp_path
     report = run(FIXTURES / "unusual", "", into)
     for name in ("Pulumi.yaml", "__main__.py"):
         shutil.copy(ROOT / name, into / name)
-    (into / "Pulumi.import.yaml").write_text(yaml.safe_dump({"config": {"ciam:stack": {
+    (into / "Pulumi.import.yaml").write_text(dump_yaml({"config": {"ciam:stack": {
         "tenant_domain": "unusual.eu.auth0.com", "environment": "development"}}}))
     plan = run_program(into, "import")
     clients = {r.inputs["name"] for r in plan.of_type("auth0:index/client:Client")}

@@ -8,12 +8,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from cli.adopt.sections._enterprise import pem
 from cli.import_tenant import run
 from cli.offline import run_program
+from tests.conftest import dump_yaml, load_yaml
 from tests.engine.shared_imports import shared_import, shared_plan
+
+# The tests of the a0deploy fixture exports share one worker, so its imports and plans (tests/engine/shared_imports.py)
+# are made once in the session.
+pytestmark = pytest.mark.xdist_group("a0deploy-imports")
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "a0deploy"
@@ -74,7 +78,7 @@ def test_oidc_connection_keeps_its_values_and_its_secret_is_a_reference(export):
             assert options.get(planned) == source[field], f"{oidc.urn}: options.{field}"
         assert options["scopes"] == source["scope"].split(), f"{oidc.urn}: options.scope"
         assert options.get("clientSecret") != OIDC_SECRET, f"{oidc.urn}: the secret value reached the plan"
-    blueprint = yaml.safe_load((into / "tenant.yaml").read_text())
+    blueprint = load_yaml((into / "tenant.yaml").read_text())
     assert blueprint["connections"]["contoso-oidc"]["client_secret"] == {"secret": "contoso_oidc_client_secret"}
     assert "pulumi config set --secret contoso_oidc_client_secret <value> -s prod" in report
     for file in into.rglob("*"):
@@ -121,7 +125,7 @@ def test_both_formats_import_to_the_same_project():
     from_directory, _ = shared_import("directory")
     for name in ("assets/certificates/acme-saml.pem", "Pulumi.dev.yaml", "Pulumi.prod.yaml"):
         assert (from_yaml / name).read_text() == (from_directory / name).read_text(), f"{name}: formats differ"
-    blueprints = [yaml.safe_load((into / "tenant.yaml").read_text()) for into in (from_yaml, from_directory)]
+    blueprints = [load_yaml((into / "tenant.yaml").read_text()) for into in (from_yaml, from_directory)]
     for section in ("connections", "organizations"):
         assert blueprints[0][section] == blueprints[1][section], f"tenant.yaml {section}: formats differ"
 
@@ -152,9 +156,9 @@ def test_other_enterprise_strategies_and_certificate_spellings(tmp_path):
     }
     source = tmp_path / "export" / "tenant.yaml"
     source.parent.mkdir()
-    source.write_text(yaml.safe_dump(export))
+    source.write_text(dump_yaml(export))
     into, report = imported(tmp_path, source, f"dev={FIXTURES}/configs/config.dev.json")
-    blueprint = yaml.safe_load((into / "tenant.yaml").read_text())
+    blueprint = load_yaml((into / "tenant.yaml").read_text())
     connections = blueprint["connections"]
     assert connections["der-saml"]["signing_key"]["key"] == {"secret": "der_saml_signing_key"}
     assert (into / connections["der-saml"]["signing_cert"]).read_text() == cert, "a DER certificate became another PEM"
@@ -177,9 +181,9 @@ def test_a_saml_connection_with_only_a_metadata_url_is_carried(tmp_path):
         "domain_aliases": ["woodgrove.example"], "debug": True}}]}
     source = tmp_path / "export" / "tenant.yaml"
     source.parent.mkdir()
-    source.write_text(yaml.safe_dump(export))
+    source.write_text(dump_yaml(export))
     into, report = imported(tmp_path, source, f"dev={FIXTURES}/configs/config.dev.json")
-    woodgrove = yaml.safe_load((into / "tenant.yaml").read_text())["connections"]["woodgrove"]
+    woodgrove = load_yaml((into / "tenant.yaml").read_text())["connections"]["woodgrove"]
     assert woodgrove["metadata_url"] == url and "sign_in_endpoint" not in woodgrove, woodgrove
     assert "`connections.woodgrove`:" not in report, "connections.woodgrove: left out although it has metadataUrl"
     assert "`connections.woodgrove.options.debug`" in report, "an option with no field must still be reported"
@@ -209,9 +213,9 @@ def test_social_permission_flags_and_profile_options_become_fields(tmp_path):
     ]}
     source = tmp_path / "export" / "tenant.yaml"
     source.parent.mkdir()
-    source.write_text(yaml.safe_dump(export))
+    source.write_text(dump_yaml(export))
     into, report = imported(tmp_path, source, f"dev={FIXTURES}/configs/config.dev.json")
-    connections = yaml.safe_load((into / "tenant.yaml").read_text())["connections"]
+    connections = load_yaml((into / "tenant.yaml").read_text())["connections"]
     assert connections["github"]["scopes"] == ["email", "read_user", "read_org"], "connections.github.scopes"
     assert connections["github"]["set_user_root_attributes"] == "on_first_login"
     assert connections["facebook"]["scopes"] == ["email", "public_profile"], "connections.facebook.scopes"
@@ -235,9 +239,9 @@ def test_a_clients_express_configuration_is_reported_not_copied_in_its_api_shape
                            "callbacks": ["https://portal.example/cb"], "express_configuration": express}]}
     source = tmp_path / "export" / "tenant.yaml"
     source.parent.mkdir()
-    source.write_text(yaml.safe_dump(export))
+    source.write_text(dump_yaml(export))
     into, report = imported(tmp_path, source, f"dev={FIXTURES}/configs/config.dev.json")
-    portal = yaml.safe_load((into / "tenant.yaml").read_text())["applications"]["portal"]
+    portal = load_yaml((into / "tenant.yaml").read_text())["applications"]["portal"]
     assert "express_configuration" not in portal, "applications.portal.express_configuration: copied as the API has it"
     assert "`applications.portal.express_configuration`" in report, report
     run_program(into, "dev")

@@ -12,26 +12,28 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from cli.import_tenant import run
-from cli.offline import run_program
+from tests.conftest import load_yaml
+from tests.engine.shared_imports import shared_import, shared_plan
+
+# The tests of the a0deploy fixture exports share one worker, so its imports and plans (tests/engine/shared_imports.py)
+# are made once in the session.
+pytestmark = pytest.mark.xdist_group("a0deploy-imports")
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "a0deploy"
 CONFIGS = f"dev={FIXTURES}/configs/config.dev.json prod={FIXTURES}/configs/config.prod.json"
 MAPPINGS = json.loads((FIXTURES / "configs" / "config.dev.json").read_text())["AUTH0_KEYWORD_REPLACE_MAPPINGS"]
-EXPORT = yaml.safe_load((FIXTURES / "yaml" / "tenant.yaml").read_text())
+EXPORT = load_yaml((FIXTURES / "yaml" / "tenant.yaml").read_text())
 SECRET_VALUES = ("twilio-dev-token-value", "twilio-prod-token-value")
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory):
-    into = tmp_path_factory.mktemp("login") / "project"
-    report = run(FIXTURES / "yaml", CONFIGS, into)
-    for name in ("Pulumi.yaml", "__main__.py"):
-        shutil.copy(ROOT / name, into / name)
-    return into, report, run_program(into, "dev")
+def imported():
+    """The yaml fixture export imported with the fixture configs, and its dev plan (shared, read-only)."""
+    into, report = shared_import("yaml")
+    return into, report, shared_plan("yaml", "dev")
 
 
 def replaced(value):
@@ -166,7 +168,7 @@ def test_the_phone_provider_arrives_with_its_token_as_a_secret(imported):
 
 def test_forms_flows_and_vault_connections_arrive_with_references_by_key(imported):
     into, report, plan = imported
-    blueprint = yaml.safe_load((into / "tenant.yaml").read_text())
+    blueprint = load_yaml((into / "tenant.yaml").read_text())
     flow = one(plan, "auth0:index/flow:Flow")
     vault = one(plan, "auth0:index/flowVaultConnection:FlowVaultConnection")
     actions = json.loads(flow.inputs["actions"])
@@ -207,15 +209,14 @@ def test_self_service_profiles_arrive_with_attributes_and_custom_text(imported):
     walk.check()
 
 
-def test_the_directory_format_imports_the_same_project_as_the_yaml_format(imported, tmp_path):
+def test_the_directory_format_imports_the_same_project_as_the_yaml_format(imported):
     into, _report, _plan = imported
-    other = tmp_path / "directory"
-    run(FIXTURES / "directory", CONFIGS, other)
+    other, _report = shared_import("directory")
     sections = ("prompts", "prompt_texts", "prompt_partials", "branding", "mfa", "phone_provider", "custom_domain",
                 "flow_vault_connections", "flows", "forms", "self_service_sso_profiles", "user_attribute_profiles",
                 "token_exchange_profiles", "action_modules", "actions", "applications")
-    expected = yaml.safe_load((into / "tenant.yaml").read_text())
-    written = yaml.safe_load((other / "tenant.yaml").read_text())
+    expected = load_yaml((into / "tenant.yaml").read_text())
+    written = load_yaml((other / "tenant.yaml").read_text())
     for section in sections:
         assert written.get(section) == expected.get(section), f"{section}: the directory export imports differently"
     for folder in ("prompts", "partials", "branding", "flows", "forms", "actions"):
@@ -278,7 +279,7 @@ def test_guardian_settings_files_carry_over_what_fits_and_an_unknown_guardian_fi
     (export / "guardian" / "settings.json").write_text(
         '{"mfa_session_overall_timeout": 7200, "mfa_session_inactivity_timeout": 3600, "colour": "blue"}')
     report = run(export, CONFIGS, tmp_path / "project")
-    mfa = yaml.safe_load((tmp_path / "project" / "tenant.yaml").read_text())["mfa"]
+    mfa = load_yaml((tmp_path / "project" / "tenant.yaml").read_text())["mfa"]
     assert mfa["settings"] == {"mfa_session_overall_timeout": 7200, "mfa_session_inactivity_timeout": 3600}, \
         "guardian/settings.json -> mfa.settings"
     assert "`guardianSettings.0.colour`" in report, "a field mfa.settings does not have must be reported"

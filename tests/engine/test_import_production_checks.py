@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import shutil
 
-import yaml
-
 from cli.adopt.project import REPORT_FILE
 from cli.import_tenant import run
-from tests.conftest import PROJECT_DIR
+from tests.conftest import PROJECT_DIR, load_yaml
 from tests.engine.test_import_a0deploy import CONFIGS, FIXTURES
 
 
@@ -41,9 +39,9 @@ def test_each_failing_rule_is_an_open_finding_of_its_stack_and_nothing_else(tmp_
     section = report.split("## Production checks to fix before the first deploy", 1)[1].split("\n## ", 1)[0]
     failing = sorted({line.split(": ", 1)[1].split(" on ", 1)[0] for line in section.splitlines()
                       if line.startswith("- `prod`: ")})
-    prod = yaml.safe_load((into / "Pulumi.prod.yaml").read_text())["config"]["ciam:stack"]
+    prod = load_yaml((into / "Pulumi.prod.yaml").read_text())["config"]["ciam:stack"]
     assert prod.get("open_findings") == failing, f"Pulumi.prod.yaml ciam:stack.open_findings: {prod}"
-    dev = yaml.safe_load((into / "Pulumi.dev.yaml").read_text())["config"]["ciam:stack"]
+    dev = load_yaml((into / "Pulumi.dev.yaml").read_text())["config"]["ciam:stack"]
     assert "open_findings" not in dev, "a development stack has no mandatory rules to acknowledge"
     from cli.check import check_plan, open_findings
     from cli.offline import run_program

@@ -13,25 +13,27 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from cli.import_tenant import run
-from cli.offline import run_program
+from tests.conftest import dump_yaml, load_yaml
+from tests.engine.shared_imports import shared_import, shared_plan
+
+# The tests of the a0deploy fixture exports share one worker, so its imports and plans (tests/engine/shared_imports.py)
+# are made once in the session.
+pytestmark = pytest.mark.xdist_group("a0deploy-imports")
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "a0deploy"
 CONFIGS = f"dev={FIXTURES}/configs/config.dev.json prod={FIXTURES}/configs/config.prod.json"
 HOST = json.loads((FIXTURES / "configs" / "config.dev.json").read_text())["AUTH0_KEYWORD_REPLACE_MAPPINGS"]["APP_HOST"]
-EXPORT = yaml.safe_load((FIXTURES / "yaml" / "tenant.yaml").read_text())
+EXPORT = load_yaml((FIXTURES / "yaml" / "tenant.yaml").read_text())
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory):
-    into = tmp_path_factory.mktemp("profiles") / "project"
-    report = run(FIXTURES / "yaml", CONFIGS, into)
-    for name in ("Pulumi.yaml", "__main__.py"):
-        shutil.copy(ROOT / name, into / name)
-    return into, report, run_program(into, "dev")
+def imported():
+    """The yaml fixture export imported with the fixture configs, and its dev plan (shared, read-only)."""
+    into, report = shared_import("yaml")
+    return into, report, shared_plan("yaml", "dev")
 
 
 def only(plan, type_token: str):
@@ -90,7 +92,7 @@ def test_a_token_exchange_profile_names_its_custom_token_exchange_action_by_key(
     assert profile.inputs["actionId"] == f"{action.name}-id", f"{profile.urn}: action '{exported['action']}'"
     assert (profile.inputs["subjectTokenType"], profile.inputs["type"]) == (exported["subject_token_type"],
                                                                             exported["type"])
-    blueprint = yaml.safe_load((into / "tenant.yaml").read_text())
+    blueprint = load_yaml((into / "tenant.yaml").read_text())
     assert blueprint["token_exchange_profiles"]["legacy-token-exchange"]["action"] == "exchange-legacy-token"
 
 
@@ -105,7 +107,7 @@ def test_express_configuration_names_its_profile_and_linked_clients_by_key(impor
     for field, camel in (("enable_client", "enableClient"), ("enable_organization", "enableOrganization"),
                          ("admin_login_domain", "adminLoginDomain")):
         assert express[camel] == exported[field], f"{client.urn}: express_configuration.{field}"
-    blueprint = yaml.safe_load((into / "tenant.yaml").read_text())
+    blueprint = load_yaml((into / "tenant.yaml").read_text())
     assert blueprint["applications"]["partner-portal"]["express_configuration"]["linked_clients"] == ["shop-web"]
     for field in ("connection_profile_id", "okta_oin_client_id"):  # names in a0deploy, ids in Auth0
         assert f"`applications.partner-portal.express_configuration.{field}`" in report, f"{field} must be reported"
@@ -124,12 +126,12 @@ def test_the_mfa_session_and_otp_settings_arrive(imported):
 def test_a_grant_for_organizations_keeps_its_organization_settings(tmp_path):
     export = tmp_path / "export"
     shutil.copytree(FIXTURES / "yaml", export)
-    data = yaml.safe_load((export / "tenant.yaml").read_text())
+    data = load_yaml((export / "tenant.yaml").read_text())
     data["clientGrants"][0].update(organization_usage="allow", allow_any_organization=True)
-    (export / "tenant.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    (export / "tenant.yaml").write_text(dump_yaml(data, sort_keys=False))
     run(export, CONFIGS, tmp_path / "project")
     grant = data["clientGrants"][0]
-    applications = yaml.safe_load((tmp_path / "project" / "tenant.yaml").read_text())["applications"]
+    applications = load_yaml((tmp_path / "project" / "tenant.yaml").read_text())["applications"]
     grants = [g for app in applications.values() for g in (app.get("grants") or {}).values() if isinstance(g, dict)]
     assert grants == [{"scopes": grant["scope"], "organization_usage": "allow", "allow_any_organization": True}], \
         f"clientGrants.0: {grants}"
@@ -142,5 +144,5 @@ def test_a_profile_naming_an_action_the_export_lacks_is_a_warning_and_the_profil
     profile.write_text(json.dumps({**json.loads(profile.read_text()), "action": "Gone action"}))
     report = run(export, CONFIGS, tmp_path / "project")
     assert "refers to actions 'Gone action', which the export does not hold" in report
-    blueprint = yaml.safe_load((tmp_path / "project" / "tenant.yaml").read_text())
+    blueprint = load_yaml((tmp_path / "project" / "tenant.yaml").read_text())
     assert "token_exchange_profiles" not in blueprint, "a profile without its Action cannot be planned"

@@ -8,6 +8,9 @@ import pytest
 
 from tests.conftest import ProjectCopy, fixture_project, fixture_stacks
 
+# One worker runs the whole module, so the module's engine copy is set up once, not once per worker.
+pytestmark = pytest.mark.xdist_group("make_stack_defaults")
+
 # `-o` keeps make from re-installing the shared virtualenv in the copy; `-n` prints the commands instead.
 MAKE = ("make", "--no-print-directory", "-o", ".venv/bin/.installed")
 

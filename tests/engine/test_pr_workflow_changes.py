@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from tests.conftest import dump_yaml, load_yaml
 
 WORKFLOW = Path(__file__).resolve().parents[2] / ".github" / "workflows" / "pull-request.yml"
 
 
 def _jobs() -> dict:
-    return yaml.safe_load(WORKFLOW.read_text())["jobs"]
+    return load_yaml(WORKFLOW.read_text())["jobs"]
 
 
 def _job_running(command: str) -> tuple[str, dict]:
@@ -24,7 +24,7 @@ def _job_running(command: str) -> tuple[str, dict]:
 def test_the_change_plan_runs_for_fork_pull_requests_without_secrets():
     job_id, job = _job_running("make changes")
     assert "if" not in job, f"pull-request.yml: job {job_id} must run for fork pull requests too"
-    text = yaml.safe_dump(job)
+    text = dump_yaml(job)
     assert "secrets." not in text, f"pull-request.yml: job {job_id} must not need secrets"
     checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"].get("fetch-depth") == 0, f"job {job_id}: the base commit must be fetched"

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import cli.schema
+from tests.conftest import SCHEMA_RENDERED, rendered_schemas
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
@@ -17,6 +18,8 @@ def schema_dir(tmp_path, monkeypatch) -> Path:
     target = tmp_path / "schema"
     shutil.copytree(PROJECT_DIR / "schema", target)
     monkeypatch.setattr(cli.schema, "SCHEMA_DIR", target)
+    # The model's rendering is deterministic: the session's (tests/conftest.py), so only the writing runs here.
+    monkeypatch.setattr(cli.schema, "rendered", rendered_schemas)
     return target
 
 
@@ -26,11 +29,13 @@ def refuse_writes(monkeypatch):
     monkeypatch.setattr(Path, "write_text", read_only)
 
 
+@SCHEMA_RENDERED
 def test_a_current_schema_is_not_rewritten(schema_dir, monkeypatch):
     refuse_writes(monkeypatch)
     cli.schema.main(["--write"])
 
 
+@SCHEMA_RENDERED
 def test_a_stale_schema_in_a_read_only_checkout_is_one_line_not_a_traceback(schema_dir, monkeypatch):
     (schema_dir / "stack.schema.json").unlink()
     refuse_writes(monkeypatch)

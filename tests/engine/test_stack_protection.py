@@ -9,10 +9,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 
 from cli import deployed_commit, guard, stack_protection
 from cli.stack_protection import OVERRIDE_VARIABLE, Protection, lowered
+from tests.conftest import dump_yaml
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "preview"
 
@@ -24,7 +24,7 @@ def git(repo: Path, *args: str) -> None:
 
 def write_stack(repo: Path, stack: str, **settings) -> None:
     body = {"config": {"ciam:stack": {"tenant_domain": f"acme-{stack}.eu.auth0.com", **settings}}}
-    (repo / f"Pulumi.{stack}.yaml").write_text(yaml.safe_dump(body))
+    (repo / f"Pulumi.{stack}.yaml").write_text(dump_yaml(body))
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
+
+from tests.conftest import load_yaml
 
 WORKFLOW_DIR = Path(__file__).resolve().parents[2] / ".github" / "workflows"
 TEAM_TOKEN = "urn:pulumi:token-type:access_token:team"
@@ -19,7 +20,7 @@ DEPLOY_SCOPE = "team:${{ vars.PULUMI_DEPLOY_TEAM }}"
 
 
 def load(path: Path) -> dict:
-    data = yaml.safe_load(path.read_text())
+    data = load_yaml(path.read_text())
     data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as True
     return data
 

@@ -5,15 +5,15 @@ no untrusted text spliced into shell scripts, and the promotion order."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
+import check_jsonschema
 import pytest
-import yaml
+from click.testing import CliRunner
 
 from cli.stacks import matrix
 from components.config.stacks import stacks
+from tests.conftest import dump_yaml, load_yaml
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 WORKFLOW_DIR = PROJECT_DIR / ".github" / "workflows"
@@ -23,7 +23,7 @@ PIN = re.compile(r"^\s*-?\s*uses:\s*(?P<ref>[^\s#]+)\s*(?:#\s*(?P<comment>.*))?$
 
 
 def load(path: Path) -> dict:
-    data = yaml.safe_load(path.read_text())
+    data = load_yaml(path.read_text())
     if True in data:  # YAML 1.1 reads the key `on` as a boolean
         data["on"] = data.pop(True)
     return data
@@ -46,12 +46,11 @@ def test_the_pipeline_workflows_exist():
 
 @pytest.mark.parametrize("path", WORKFLOWS + ACTIONS, ids=lambda p: p.name)
 def test_workflow_files_pass_githubs_schema(path):
+    """`check-jsonschema --builtin-schema vendor.github-...` on the file: its own command, through click's runner
+    in this process (a process per file only added an interpreter start)."""
     schema = "vendor.github-actions" if path.name == "action.yml" else "vendor.github-workflows"
-    result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
-        capture_output=True, text=True,
-    )
-    assert result.returncode == 0, f"{path.relative_to(PROJECT_DIR)}:\n{result.stdout}{result.stderr}"
+    result = CliRunner().invoke(check_jsonschema.main, ["--builtin-schema", schema, str(path)])
+    assert result.exit_code == 0, f"{path.relative_to(PROJECT_DIR)}:\n{result.output}{result.exception or ''}"
 
 
 @pytest.mark.parametrize("path", WORKFLOWS + ACTIONS, ids=lambda p: p.name)
@@ -84,7 +83,7 @@ def test_pull_request_code_gets_no_secrets_except_in_same_repository_previews():
     data = workflow("pull-request.yml")
     assert list(data["on"]) == ["pull_request"]
     for job_id, job in data["jobs"].items():
-        uses_secrets = "secrets." in yaml.safe_dump(job)
+        uses_secrets = "secrets." in dump_yaml(job)
         same_repo_only = job.get("if") == "github.event.pull_request.head.repo.full_name == github.repository"
         assert not uses_secrets or same_repo_only, f"pull-request.yml: job {job_id} reads secrets for fork code"
         writes = {k for k, v in (job.get("permissions") or {}).items() if v == "write"}

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import yaml
 
 from cli.check import check_plan, open_findings, production_problems
 from cli.diff import declared_exceptions, parity_problems
@@ -20,7 +19,7 @@ from cli.provider_inputs import problems as provider_input_problems
 from cli.provider_rules import violations as provider_rule_violations
 from cli.render import render_json
 from components.config.stacks import stacks
-from tests.conftest import PROJECT_DIR, STACKS, shipped_plan
+from tests.conftest import PROJECT_DIR, STACKS, load_yaml, shipped_plan
 
 PRODUCTION = [info.name for info in stacks(PROJECT_DIR) if info.is_production]
 
@@ -37,7 +36,7 @@ def _secret_names(node: Any) -> set[str]:
 
 
 def _secure_values(stack: str) -> dict[str, str]:
-    config = (yaml.safe_load((PROJECT_DIR / f"Pulumi.{stack}.yaml").read_text()) or {}).get("config") or {}
+    config = (load_yaml((PROJECT_DIR / f"Pulumi.{stack}.yaml").read_text()) or {}).get("config") or {}
     return {key: value["secure"] for key, value in config.items() if isinstance(value, dict) and "secure" in value}
 
 
@@ -83,8 +82,8 @@ def test_stacks_plan_the_same_resources_except_the_declared_exceptions():
 def test_every_secret_the_tenant_references_is_redacted_in_the_plan(stack):
     plan = shipped_plan(stack)
     text = render_json(plan)
-    referenced = _secret_names(yaml.safe_load((PROJECT_DIR / "tenant.yaml").read_text()))
-    referenced |= _secret_names(yaml.safe_load((PROJECT_DIR / f"Pulumi.{stack}.yaml").read_text()))
+    referenced = _secret_names(load_yaml((PROJECT_DIR / "tenant.yaml").read_text()))
+    referenced |= _secret_names(load_yaml((PROJECT_DIR / f"Pulumi.{stack}.yaml").read_text()))
     secure = _secure_values(stack)
     unaccounted = sorted(name for name in referenced if name not in plan.unset_secrets and f"ciam:{name}" not in secure)
     assert not unaccounted, f"stack {stack}: secrets referenced but neither set nor reported unset: {unaccounted}"

@@ -6,10 +6,9 @@ import json
 
 import jsonschema
 import pytest
-import yaml
 
 from cli.schema import SCHEMA_DIR
-from tests.conftest import PROJECT_DIR, STACKS
+from tests.conftest import PROJECT_DIR, STACKS, load_yaml
 
 FILES = [("tenant.yaml", "tenant.schema.json"), *((f"Pulumi.{s}.yaml", "stack.schema.json") for s in STACKS)]
 
@@ -17,7 +16,7 @@ FILES = [("tenant.yaml", "tenant.schema.json"), *((f"Pulumi.{s}.yaml", "stack.sc
 @pytest.mark.parametrize("file, schema_name", FILES)
 def test_every_tenant_file_validates_against_its_schema(file, schema_name):
     schema = json.loads((SCHEMA_DIR / schema_name).read_text())
-    errors = jsonschema.Draft202012Validator(schema).iter_errors(yaml.safe_load((PROJECT_DIR / file).read_text()))
+    errors = jsonschema.Draft202012Validator(schema).iter_errors(load_yaml((PROJECT_DIR / file).read_text()))
     messages = [f"{file}: {'.'.join(map(str, e.absolute_path))}: {e.message}" for e in errors]
     assert not messages, "\n".join(messages)
 
