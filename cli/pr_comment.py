@@ -123,18 +123,20 @@ def compose(stack: str, sections: list[Section], commit: str = "", limit: int = 
 
 
 def _budgets(sections: list[Section], total: int) -> list[int]:
-    """Each section whole if everything fits; else each gets up to its share, and what a short section leaves
-    goes to the longer ones in order (the change plan first)."""
+    """Each section whole if everything fits. Else each gets the stub, then, in order (the change plan first),
+    up to its share of the comment, then what is left goes to the sections still cut, in the same order. The
+    budgets never add up to more than `total` (the shares add up to more than one)."""
     wanted = [len(render_section(s, 10**9)) + _STUB for s in sections]  # render_body keeps some slack
     if sum(wanted) <= total:
         return wanted
-    limit = total + 2 * len(sections)
-    budgets = [max(_STUB, min(size, int(limit * s.share))) for s, size in zip(sections, wanted, strict=True)]
+    budgets = [min(_STUB, size) for size in wanted]
     left = total - sum(budgets)
-    for index, size in enumerate(wanted):
-        extra = max(0, min(left, size - budgets[index]))
-        budgets[index] += extra
-        left -= extra
+    caps = [min(size, max(_STUB, int(total * s.share))) for s, size in zip(sections, wanted, strict=True)]
+    for limits in (caps, wanted):
+        for index, cap in enumerate(limits):
+            extra = max(0, min(left, cap - budgets[index]))
+            budgets[index] += extra
+            left -= extra
     return budgets
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from cli.pr_comment import Section, compose, main
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cli.pr_comment import BLOCK_MARK, Section, compose, main
 
 
 def test_the_summary_says_which_steps_passed_failed_or_did_not_run():
@@ -42,3 +45,21 @@ def test_the_comment_is_built_from_the_files_the_workflow_wrote(tmp_path, capsys
     assert "| Change plan | ok |" in text and "## 6 resources" in text
     assert "| Stack diff | failed (exit 2) |" in text
     assert "| pulumi preview | not run |" in text
+
+
+_SHARES = {"Change plan": 0.5, "Production checks": 0.2, "Stack diff": 0.1, "pulumi preview": 0.25,
+           "Desired state (offline plan)": 1.0}  # as cli.pr_comment.sections_in gives them (they add up to > 1)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(sizes=st.lists(st.integers(0, 3000), min_size=len(_SHARES), max_size=len(_SHARES)),
+       item_length=st.integers(1, 400), limit=st.integers(3000, 60000))
+def test_the_comment_never_passes_its_limit_however_the_sections_grow(sizes, item_length, limit):
+    sections = []
+    for (title, share), count in zip(_SHARES.items(), sizes, strict=True):
+        markdown = title in ("Change plan", "Desired state (offline plan)")
+        items = [f"item {index} " + "x" * item_length for index in range(count)]
+        text = f"\n{BLOCK_MARK}\n".join(items) if markdown else "\n".join(items)
+        sections.append(Section(title, text, 0, as_code=not markdown, share=share))
+    text = compose("live", sections, limit=limit)
+    assert len(text) <= limit, f"{len(text)} characters for a limit of {limit} (items per section {sizes})"
