@@ -51,8 +51,14 @@ def start_syntax_check(project_dir: Path) -> Callable[[], tuple[list[Problem], s
         batch = subprocess.Popen([node, str(_BATCH_CHECKER), *map(str, files)], stdin=subprocess.DEVNULL,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     except OSError:
-        return lambda: ([], f"note: `node` could not run; the syntax of {shown[0]} was not checked")
+        return lambda: ([], _none_checked(shown, "could not start"))
     return functools.cache(lambda: _outcome(node, batch, files, shown))  # waited for once, however often asked
+
+
+def _none_checked(shown: list[str], why: str) -> str:
+    # The one process checks every script, so when it fails none of them was checked.
+    count = f"{len(shown)} scripts" if len(shown) > 1 else shown[0]
+    return f"note: `node` {why}; the syntax of {count} ({', '.join(SCRIPT_DIRS)}) was not checked"
 
 
 def _outcome(node: str, batch: subprocess.Popen, files: list[Path], shown: list[str]
@@ -62,9 +68,9 @@ def _outcome(node: str, batch: subprocess.Popen, files: list[Path], shown: list[
     except subprocess.TimeoutExpired:
         batch.kill()
         batch.communicate()
-        return [], f"note: `node` did not finish; the syntax of {shown[0]} was not checked"
+        return [], _none_checked(shown, "did not finish")
     if batch.returncode != 0:
-        return [], f"note: `node` could not run the check; the syntax of {shown[0]} was not checked"
+        return [], _none_checked(shown, "could not run the check")
     failed = {json.loads(line)["file"] for line in stdout.splitlines() if line.strip()}
     suspects = [(file, name) for file, name in zip(files, shown, strict=True) if str(file) in failed]
     started: list[subprocess.Popen] = []
