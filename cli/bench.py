@@ -29,7 +29,7 @@ from pathlib import Path
 import yaml
 
 from cli import estimate
-from cli.replay import REPLAY_FILE, write_replay
+from cli.replay import write_replay
 from components.config.stacks import stack_names, stacks
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -124,8 +124,8 @@ def measure(command: list[str]) -> tuple[float, float, float]:
 class Row:
     added: int
     resources: int
-    ours: list[tuple[float, float]]
-    raw: list[tuple[float, float]]
+    ours: list[tuple[float, float, float]]  # (wall s, peak MiB, CPU s) per run, as `measure` gives them
+    raw: list[tuple[float, float, float]]
     types: list[str]
     ours_start: list[tuple[float, float, float]] = field(default_factory=list)  # imports alone (smallest size)
     raw_start: list[tuple[float, float, float]] = field(default_factory=list)
@@ -171,10 +171,8 @@ def _start_up_commands(types: list[str], work: Path) -> tuple[list[str], list[st
     """Each program's imports alone, before its first resource: the plan CLI's `--help` (argparse exits once the
     module has imported everything), and the replay with the SDK classes of the same types, `--imports-only`."""
     replay = work / "replay-start-up"
-    replay.mkdir(parents=True, exist_ok=True)
-    (replay / REPLAY_FILE).write_text(json.dumps({"stack": STACK, "resources": [
-        {"type": kind, "name": "", "protect": False, "inputs": {}}
-        for kind in sorted({t for t in types if not t.startswith("ciam:")})]}))
+    write_replay({"stack": STACK, "resources": [
+        {"type": kind, "name": "", "protect": False, "inputs": {}} for kind in sorted(set(types))]}, replay)
     return [sys.executable, "-m", "cli.plan", "--help"], [*_replay_command(replay), "--imports-only"]
 
 
