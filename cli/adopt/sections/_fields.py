@@ -67,3 +67,10 @@ def set_value(ctx: Translation, section: str, target: dict, field: str, value, p
     converted = ctx.value(section, value, path)
     if converted is not DROP and converted is not None:
         target[field] = converted
+
+
+def set_values(ctx: Translation, section: str, target: dict, data: dict, fields, prefix: str) -> None:
+    """`set_value` for each of `fields` that `data` holds, at `<prefix>.<field>` (a null stays unset)."""
+    for field in fields:
+        if data.get(field) is not None:
+            set_value(ctx, section, target, field, data[field], f"{prefix}.{field}")

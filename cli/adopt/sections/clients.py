@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cli.adopt.sections._fields import copy_fields, items_by_name, set_value
+from cli.adopt.sections._fields import copy_fields, items_by_name, set_values
 from cli.adopt.translate import Item, Translation
 from components.config.applications import Application, ExpressConfiguration
 
@@ -29,10 +29,9 @@ def express_configuration(ctx: Translation, item: Item, data: dict, prefix: str)
     """Okta Express Configuration: the user attribute profile (a0deploy and the live export name it) by key,
     linked clients by application key; the connection profile and the Okta OIN client stay per-stack values."""
     express: dict = {}
-    for field in ("initiate_login_uri_template", "enable_client", "enable_organization", "admin_login_domain",
-                  "oin_submission_id", "connection_profile_id", "okta_oin_client_id"):
-        if data.get(field) is not None:
-            set_value(ctx, TARGET, express, field, data[field], f"{prefix}.{field}")
+    set_values(ctx, TARGET, express, data, ("initiate_login_uri_template", "enable_client", "enable_organization",
+                                            "admin_login_domain", "oin_submission_id", "connection_profile_id",
+                                            "okta_oin_client_id"), prefix)
     profile = ctx.ref("userAttributeProfiles", data.get("user_attribute_profile_id"), item.file,
                       f"{prefix}.user_attribute_profile_id")
     if profile is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cli.adopt.sections._fields import set_values
 from cli.adopt.translate import DROP, Translation
 
 SOURCE = "emailProvider"
@@ -15,11 +16,7 @@ def translate(ctx: Translation) -> None:
     if not data:
         return
     provider: dict = {}
-    for field in ("name", "enabled", "default_from_address", "settings"):
-        if data.get(field) is not None:
-            value = ctx.value(TARGET, data[field], f"{TARGET}.{field}")
-            if value is not DROP:
-                provider[field] = value
+    set_values(ctx, TARGET, provider, data, ("name", "enabled", "default_from_address", "settings"), TARGET)
     credentials = {}
     for field, value in (data.get("credentials") or {}).items():
         path = f"{TARGET}.credentials.{field}"

@@ -6,7 +6,7 @@ left empty and the report says to fill it in. Credential keys become secret refe
 
 from __future__ import annotations
 
-from cli.adopt.sections._fields import items_by_name, register_ids
+from cli.adopt.sections._fields import items_by_name, register_ids, set_values
 from cli.adopt.translate import DROP, Translation
 from components.config.forms_and_flows import is_credential_key
 
@@ -25,11 +25,7 @@ def translate(ctx: Translation) -> None:
     for _item, data, name, key in items_by_name(ctx, SOURCE, KIND):
         prefix = f"{TARGET}.{key}"
         connection: dict = {"name": name, "app_id": data.get("app_id")}
-        for field in ("environment", "account_name"):
-            if data.get(field) is not None:
-                value = ctx.value(TARGET, data[field], f"{prefix}.{field}")
-                if value is not DROP:
-                    connection[field] = value
+        set_values(ctx, TARGET, connection, data, ("environment", "account_name"), prefix)
         setup: dict = {}
         for field, value in (data.get("setup") or {}).items():
             path = f"{prefix}.setup.{field}"

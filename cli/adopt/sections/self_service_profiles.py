@@ -7,7 +7,7 @@ a0deploy's `customText: {en: {get-started: {...}}}` becomes `custom_text`.
 
 from __future__ import annotations
 
-from cli.adopt.sections._fields import items_by_name, register_ids, set_value
+from cli.adopt.sections._fields import items_by_name, register_ids, set_value, set_values
 from cli.adopt.translate import Translation
 
 SOURCE = "selfServiceProfiles"
@@ -24,9 +24,7 @@ def translate(ctx: Translation) -> None:
     for _item, data, name, key in items_by_name(ctx, SOURCE, KIND):
         prefix = f"{TARGET}.{key}"
         profile: dict = {"name": name}
-        for field in ("description", "allowed_strategies", "branding"):
-            if data.get(field) is not None:
-                set_value(ctx, TARGET, profile, field, data[field], f"{prefix}.{field}")
+        set_values(ctx, TARGET, profile, data, ("description", "allowed_strategies", "branding"), prefix)
         attributes: dict = {}
         for index, attribute in enumerate(data.get("user_attributes") or []):
             where = f"{prefix}.user_attributes.{index}"

@@ -7,7 +7,7 @@ OIDC, SAML and SCIM mappings and `strategy_overrides`), so the values are copied
 
 from __future__ import annotations
 
-from cli.adopt.sections._fields import items_by_name, register_ids, set_value
+from cli.adopt.sections._fields import items_by_name, register_ids, set_values
 from cli.adopt.translate import Translation
 
 SOURCE = "userAttributeProfiles"
@@ -25,9 +25,7 @@ def translate(ctx: Translation) -> None:
     for _item, data, name, key in items_by_name(ctx, SOURCE, KIND):
         prefix = f"{TARGET}.{key}"
         profile: dict = {} if name == key else {"name": name}
-        for field in FIELDS:
-            if data.get(field) is not None:
-                set_value(ctx, TARGET, profile, field, data[field], f"{prefix}.{field}")
+        set_values(ctx, TARGET, profile, data, FIELDS, prefix)
         ctx.leftovers(TARGET, prefix, data, {"name", *FIELDS})
         profiles[key] = profile
     if profiles:
