@@ -1,22 +1,29 @@
-"""The auth0 SDK package for a plan CLI, its resource modules imported on first use rather than all at start.
+"""The auth0 SDK package for a plan CLI, its resource modules imported and its classes created on first use.
 
-`import pulumi_auth0` imports every one of its ~135 resource and function modules; a plan uses a few dozen.
+`import pulumi_auth0` imports every one of its ~135 resource and function modules and creates every class of
+its shared `_inputs` and `outputs` (about 1,170); a plan uses a few dozen modules and a few hundred classes.
 Installed at a CLI's start, before anything imports the SDK, this runs the package's own `__init__` without its
-`from .<module> import *` lines (the shared `_inputs` and `outputs` still load, as every resource module needs
-them) and binds a module's names, as its star import would, the first time one of them is asked for. The
-classes are the SDK's own, so the plan is the same; a name the module naming does not give away imports the
-rest. Nothing here runs under `pulumi up`; with any other SDK version the stock package loads.
+`from .<module> import *` lines and binds a module's names, as its star import would, the first time one of
+them is asked for (a name the module naming does not give away imports the rest). `_inputs` and `outputs`
+create each class on first use (cli/lazy_classes.py), a class a property annotation quotes when the plan
+resolves it (cli/lean_sdk.py, which this part needs), and a resource module's `from ._inputs import *` binds
+the names its code refers to, the others still being its attributes. The classes are the SDK's own, so the
+plan is the same. Nothing here runs under `pulumi up`; with any other SDK version the stock package loads.
 tests/engine/test_lean_auth0.py compares the two.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.abc
+import importlib.machinery
 import importlib.util
 import json
 import re
 import sys
 from pathlib import Path
+
+from cli import lazy_classes
 
 SDK_PACKAGE = "pulumi_auth0"
 SDK_VERSION = "3.55.1"  # the pulumi-auth0 version whose generated `__init__` this mirrors
@@ -42,6 +49,7 @@ def install() -> bool:
     pending = {name for name in _STAR_IMPORT.findall(source) if name != "_inputs"}
     package = importlib.util.module_from_spec(spec)
     namespace = package.__dict__
+    lazy_inputs = None
 
     def bind(module_name: str) -> None:
         pending.discard(module_name)
@@ -54,6 +62,8 @@ def install() -> bool:
         guess = _module_for(name)
         if guess in pending:
             bind(guess)
+        if name not in namespace and lazy_inputs is not None and name in lazy_inputs.__lazy_names__:
+            namespace[name] = getattr(lazy_inputs, name)
         if name not in namespace:
             for module_name in sorted(pending):
                 bind(module_name)
@@ -62,15 +72,83 @@ def install() -> bool:
         except KeyError:
             raise AttributeError(f"module {SDK_PACKAGE!r} has no attribute {name!r}") from None
 
-    lazy_source = _STAR_IMPORT.sub(lambda m: m.group(0) if m.group(1) == "_inputs" else "", source)
     sys.modules[SDK_PACKAGE] = package
     try:
-        exec(compile(lazy_source, spec.origin, "exec"), namespace)
+        lazy_inputs = _lazy_shared_modules(package)
+        keep = "" if lazy_inputs is not None else "_inputs"  # the lazy `_inputs` names are bound on first use
+        lazy_source = _STAR_IMPORT.sub(lambda m: m.group(0) if m.group(1) == keep else "", source)
+        exec(compile(lazy_source, spec.origin, "exec", dont_inherit=True), namespace)
     except BaseException:
-        del sys.modules[SDK_PACKAGE]
+        for name in [name for name in sys.modules if name == SDK_PACKAGE or name.startswith(f"{SDK_PACKAGE}.")]:
+            del sys.modules[name]
+        sys.meta_path[:] = [finder for finder in sys.meta_path if not isinstance(finder, _NarrowStarImports)]
         raise
     namespace["__getattr__"] = lazy_attribute
     return True
+
+
+def _lazy_shared_modules(package) -> object | None:
+    """`_inputs` and `outputs` with their classes created on first use, and resource modules' star import of
+    `_inputs` narrowed to the names each refers to; None (and nothing changed) where they cannot be."""
+    from cli import lean_sdk  # imports pulumi, which `_inputs` imports next anyway
+
+    if not lean_sdk.applies():  # a quoted class resolves only through lean_sdk's annotation names
+        return None
+    directory = Path(package.__file__).parent
+    created = {}
+    for name in ("_inputs", "outputs"):
+        module = lazy_classes.lazy_module(f"{SDK_PACKAGE}.{name}", str(directory / f"{name}.py"))
+        if module is None:
+            for made in created:
+                del sys.modules[f"{SDK_PACKAGE}.{made}"]
+            return None
+        created[name] = module
+        setattr(package, name, module)
+    sys.meta_path.insert(0, _NarrowStarImports(created["_inputs"]))
+    return created["_inputs"]
+
+
+class _NarrowStarImports(importlib.abc.MetaPathFinder):
+    """Finds the SDK's resource modules with their stock loader, run so that `from ._inputs import *` binds
+    only the names the module's code refers to (the rest would create every input class)."""
+
+    _SHARED = frozenset(f"{SDK_PACKAGE}.{name}" for name in ("_inputs", "outputs", "_utilities"))
+
+    def __init__(self, inputs):
+        self._inputs = inputs
+
+    def find_spec(self, name, path=None, target=None):
+        if not name.startswith(f"{SDK_PACKAGE}.") or name.count(".") != 1 or name in self._SHARED:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path, target)
+        if spec is not None and isinstance(spec.loader, importlib.machinery.SourceFileLoader):
+            spec.loader = _NarrowedLoader(spec.loader, self._inputs)
+        return spec
+
+
+class _NarrowedLoader(importlib.abc.Loader):
+    def __init__(self, stock, inputs):
+        self._stock = stock
+        self._inputs = inputs
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        code = self._stock.get_code(module.__name__)
+        inputs = vars(self._inputs)
+        every_name = inputs["__all__"]
+        inputs["__all__"] = sorted(lazy_classes.names_a_code_refers_to(code, inputs["__lazy_names__"]))
+        try:
+            exec(code, module.__dict__)
+        finally:
+            inputs["__all__"] = every_name
+        module.__getattr__ = self._input_type  # the names the narrowed star import left out, as attributes
+
+    def _input_type(self, name: str):
+        if name in vars(self._inputs)["__lazy_names__"]:
+            return getattr(self._inputs, name)
+        raise AttributeError(name)
 
 
 def _module_for(name: str) -> str:

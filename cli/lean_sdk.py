@@ -9,7 +9,8 @@ four futures and a task that it tracks until the program ends. The plan gets the
 - the unwrapping of a type annotation (`Input[Optional[T]]` to `T`) is computed once per annotation;
 - a class's property types (for output translation and input serialization) are resolved one property at a
   time, when a value of that property is first translated, rather than all of them (about 70 `get_type_hints`
-  calls for an auth0.Client) the first time any one is;
+  calls for an auth0.Client) the first time any one is; a class an annotation quotes from a module whose
+  classes are created on first use (cli/lazy_classes.py) is created as the annotation is resolved;
 - no source position is captured (the SDK extracts the whole call stack for every resource): a recorded plan
   carries none.
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import sys
 from collections.abc import Iterator, Mapping
 from typing import Any, get_type_hints
 
@@ -104,7 +106,7 @@ class _PropertyTypes(Mapping):
         except KeyError:
             pass
         if self._namespaces is None:
-            self._namespaces = (_types._globals_for_cls(self._cls), {"Output": Output, "T": type(None)})
+            self._namespaces = (_types._globals_for_cls(self._cls), _AnnotationNames(self._cls))
         globalns, localns = self._namespaces
         hint = None
         for getter in self._getters.get(pulumi_name, ()):  # the last getter with a return annotation wins
@@ -134,6 +136,31 @@ class _PropertyTypes(Mapping):
 
 
 _MISSING = object()
+
+
+class _AnnotationNames(Mapping):
+    """The local names the stock runtime gives a property annotation (`Output`, and `T` for `Input`), and the
+    classes of a lazily created SDK module (cli/lazy_classes.py) that one quotes, created as it is resolved."""
+
+    _FIXED = {"Output": Output, "T": type(None)}
+
+    def __init__(self, cls: type):
+        self._lazy = [module for module in (sys.modules.get(base.__module__) for base in cls.__mro__)
+                      if module is not None and hasattr(module, "__lazy_names__")]
+
+    def __getitem__(self, name: str) -> Any:
+        if name in self._FIXED:
+            return self._FIXED[name]
+        for module in self._lazy:
+            if name in module.__lazy_names__:
+                return getattr(module, name)
+        raise KeyError(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._FIXED)
+
+    def __len__(self) -> int:
+        return len(self._FIXED)
 
 
 @functools.cache

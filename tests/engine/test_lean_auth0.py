@@ -1,9 +1,12 @@
 """The auth0 SDK package a plan CLI imports lazily (cli/lean_auth0.py) is the stock one: every name gives the
-same object, each resource module loads on its first use, and a fixture tenant's plan is byte-identical."""
+same object, each resource module loads on its first use, each input and output class is created on its first
+use and is the stock class, every annotation resolves as in the stock package, and a fixture tenant's plan is
+byte-identical."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -16,11 +19,16 @@ from tests.conftest import FULL, FULL_STACKS, PROJECT_DIR, fixture_copy
 STOCK_NAMES = sorted(name for name in vars(pulumi_auth0) if not name.startswith("_"))
 
 
-def _python(code: str, stdin: str = "") -> str:
+# The lazy input and output classes are split once into a cache that is not written without bytecode writing:
+# the subprocesses may write it, so that they test the lazy modules rather than the stock fallback.
+_WRITING_BYTECODE = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _python(code: str, stdin: str = "", stderr: bool = False) -> str:
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_DIR, capture_output=True, text=True,
-                            input=stdin, timeout=120)
+                            input=stdin, timeout=120, env=_WRITING_BYTECODE)
     assert result.returncode == 0, result.stderr
-    return result.stdout
+    return result.stdout + (result.stderr if stderr else "")
 
 
 def _identity(value) -> str:
@@ -59,12 +67,119 @@ def test_a_resource_module_loads_on_its_first_use_only():
     assert loaded.split() == ["False", "True", "False"], loaded
 
 
+_DESCRIBE = """
+import json, sys, typing
+from pulumi.output import Output
+
+STOCK_LOCALS = {"Output": Output, "T": type(None)}  # what the stock runtime resolves property annotations with
+
+
+def module_namespaces(value):
+    return vars(sys.modules[value.__module__]), STOCK_LOCALS
+
+
+def describe(module, namespaces=module_namespaces):
+    described = {}
+    for name in sorted(module.__all__):
+        value = getattr(module, name)
+        entry = described[name] = {"id": f"{value.__module__}.{value.__qualname__}", "names": sorted(vars(value))}
+        annotated = []
+        if typing.is_typeddict(value):
+            entry["required"] = sorted(value.__required_keys__)
+            annotated.append(("annotations", value))
+        for attribute, member in sorted(vars(value).items()):
+            function = member.fget if isinstance(member, property) else member
+            if callable(function) and getattr(function, "__annotations__", None):
+                annotated.append((attribute, function))
+        globalns, localns = namespaces(value)
+        for attribute, function in annotated:
+            entry[attribute] = {key: repr(hint) for key, hint in typing.get_type_hints(
+                function, globalns=globalns, localns=localns, include_extras=True).items()}
+    return described
+"""
+
+# In the lazy modules each class is described in the strictest namespace a plan can meet: the module's imports and
+# the classes created with it (its base classes), every other class it names resolved as cli/lean_sdk.py does.
+_DESCRIBE_ALONE = """
+from pathlib import Path
+from cli import lazy_classes, lean_sdk
+
+
+def alone(module):
+    split = lazy_classes._load_split(Path(module.__file__))
+    names_of = {}
+    for member, group in split.group_of.items():
+        names_of.setdefault(group, set()).add(member)
+
+    def namespaces(value):
+        closure, todo = set(), [split.group_of[value.__name__]]
+        while todo:
+            group = todo.pop()
+            if group not in closure:
+                closure.add(group)
+                todo.extend(split.needs[group])
+        created_with = set().union(*(names_of[group] for group in closure))
+        namespace = {key: item for key, item in vars(module).items()
+                     if key not in module.__lazy_names__ or key in created_with}
+        return namespace, lean_sdk._AnnotationNames(value)
+
+    return namespaces
+"""
+
+
+def test_every_input_and_output_class_is_created_on_first_use_as_the_stock_class():
+    code = ("import json, sys\nfrom cli import lean_auth0\nassert lean_auth0.install()\nimport pulumi_auth0\n"
+            "lazy = [sys.modules[f'pulumi_auth0.{name}'] for name in ('_inputs', 'outputs')]\n"
+            "assert all(hasattr(module, '__lazy_names__') for module in lazy), 'the stock modules loaded'\n"
+            "print(json.dumps([sum(name in vars(module) for name in module.__all__) for module in lazy]))\n"
+            f"{_DESCRIBE}\n{_DESCRIBE_ALONE}\n"
+            "print(json.dumps([describe(module, alone(module)) for module in lazy]))\n")
+    created_at_import, lazy = (json.loads(line) for line in _python(code).splitlines())
+    assert created_at_import == [0, 0], f"classes created by `import pulumi_auth0`: {created_at_import}"
+    namespace = {}
+    exec(_DESCRIBE, namespace)
+    stock = [namespace["describe"](sys.modules[f"pulumi_auth0.{name}"]) for name in ("_inputs", "outputs")]
+    for module, lazy_module, stock_module in zip(("_inputs", "outputs"), lazy, stock, strict=True):
+        differing = sorted(name for name in stock_module if lazy_module.get(name) != stock_module[name])
+        assert not differing, f"pulumi_auth0.{module}: lazy classes unlike the stock ones: {differing[:10]}"
+
+
+def test_every_resource_module_annotation_resolves_with_its_narrowed_star_import():
+    modules = sorted({getattr(pulumi_auth0, name).__module__ for name in STOCK_NAMES
+                      if getattr(getattr(pulumi_auth0, name), "__module__", "").count(".") == 1}
+                     - {"pulumi_auth0._inputs", "pulumi_auth0.outputs"})
+    code = ("import json, sys, importlib\nfrom cli import lean_auth0\nassert lean_auth0.install()\n"
+            "import pulumi_auth0\n"
+            f"{_DESCRIBE}\n"
+            "described = {}\n"
+            "for name in json.load(sys.stdin):\n"
+            "    module = importlib.import_module(name)\n"
+            "    described[name] = describe(module)\n"
+            "print(json.dumps(described))\n")
+    lazy = json.loads(_python(code, json.dumps(modules)))
+    namespace = {}
+    exec(_DESCRIBE, namespace)
+    stock = {name: namespace["describe"](sys.modules[name]) for name in modules}
+    differing = sorted(name for name in modules if lazy[name] != stock[name])
+    assert not differing, f"resource modules whose annotations resolve unlike the stock ones: {differing}"
+
+
 @pytest.mark.parametrize("stack", FULL_STACKS[:1])
 def test_a_plan_cli_run_is_byte_identical_with_the_stock_package(stack):
     project = fixture_copy(FULL).root
     args = f"['--stack', {stack!r}, '--format', 'json', '--project-dir', {str(project)!r}]"
     run = f"sys.argv = ['plan', *{args}]\nrunpy.run_module('cli.plan', run_name='__main__')"
-    lazy = _python(f"import runpy, sys\n{run}")
+    report = ("import os\nexit_now = os._exit\n"
+              "def report(status):\n"
+              "    shared = [sys.modules[f'pulumi_auth0.{name}'] for name in ('_inputs', 'outputs')]\n"
+              "    sys.stderr.write('created ' + ' '.join(f'{sum(n in vars(m) for n in m.__all__)}/{len(m.__all__)}'\n"
+              "                                         for m in shared) + '\\n')\n"
+              "    exit_now(status)\n"
+              "os._exit = report\n")
+    lazy, created = _python(f"import runpy, sys\n{report}{run}", stderr=True).rsplit("created ", 1)
     stock = _python(f"import runpy, sys\nimport pulumi_auth0  # imported first: the lazy package stands aside\n{run}")
     assert json.loads(lazy)["resources"], lazy[:200]
     assert lazy == stock, f"stack {stack}: the plan differs with the lazy auth0 package"
+    for counts in created.split():
+        used, every = map(int, counts.split("/"))
+        assert 0 < used < every, f"stack {stack}: the plan created {counts} of the input or output classes"

@@ -1,0 +1,231 @@
+"""A generated module whose top-level classes are created on first use, for cli/lean_auth0.py.
+
+pulumi-auth0's `_inputs` and `outputs` define about 1,170 classes between them (each input type twice: the
+class and its TypedDict), and creating them all costs a plan about 0.1 s; a plan uses a few hundred. Here such a
+module runs its imports at once, and each class statement (or `if not MYPY:` block) when one of its names is
+first read as an attribute of the module, after the statements of the classes it reads as it runs (a base
+class). A class that is only named in a quoted annotation is not in the namespace until it is read: the
+annotation resolves through the module's attributes (cli/lean_sdk.py resolves SDK annotations so). The
+statements are compiled once per source file into a cache file in the module's `__pycache__` (like a .pyc,
+rebuilt when the source changes); where none can be written, the stock module loads.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import importlib.util
+import marshal
+import os
+import re
+import sys
+import tempfile
+import types
+from pathlib import Path
+
+CACHE_FORMAT = b"lazy-classes-1"
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+_QUOTED_LIMIT = 200
+
+
+class _Split:
+    """A module's source as its eager header and one compiled statement per lazily created group of names."""
+
+    def __init__(self, header: bytes, group_of: dict[str, int], statements: list[bytes], needs: list[tuple]):
+        self.header = header
+        self.group_of = group_of
+        self.statements = statements
+        self.needs = needs
+
+
+def lazy_module(name: str, origin: str) -> types.ModuleType | None:
+    """The module `name` from `origin`, its classes created on first use; None where that cannot be set up."""
+    split = _load_split(Path(origin))
+    if split is None:
+        return None
+    spec = importlib.util.spec_from_file_location(name, origin)
+    module = importlib.util.module_from_spec(spec)
+    namespace = module.__dict__
+    pending = set(range(len(split.statements)))
+
+    def create(group: int) -> None:
+        if group not in pending:
+            return
+        pending.discard(group)
+        try:
+            for needed in split.needs[group]:
+                create(needed)
+            exec(marshal.loads(split.statements[group]), namespace)
+        except BaseException:
+            pending.add(group)  # the next read raises the same error, as a stock import would have
+            raise
+
+    def lazy_attribute(attribute: str):
+        group = split.group_of.get(attribute)
+        if group is None:
+            raise AttributeError(f"module {name!r} has no attribute {attribute!r}")
+        create(group)
+        return namespace[attribute]
+
+    namespace["__getattr__"] = lazy_attribute
+    namespace["__lazy_names__"] = frozenset(split.group_of)
+    sys.modules[name] = module
+    try:
+        exec(marshal.loads(split.header), namespace)
+    except BaseException:
+        del sys.modules[name]
+        raise
+    return module
+
+
+def names_a_code_refers_to(code: types.CodeType, among: frozenset[str]) -> set[str]:
+    """The names of `among` that a module's code reads or quotes anywhere (its functions and classes too)."""
+    found: set[str] = set()
+    stack = [code]
+    while stack:
+        current = stack.pop()
+        found.update(name for name in current.co_names if name in among)
+        constants = list(current.co_consts)
+        while constants:
+            constant = constants.pop()
+            if isinstance(constant, str):
+                if constant in among:
+                    found.add(constant)
+                elif "[" in constant or "'" in constant:  # an annotation such as "Optional[Other]" or "'Other'"
+                    found.update(_quoted_names(constant) & among)
+            elif isinstance(constant, types.CodeType):
+                stack.append(constant)
+            elif isinstance(constant, (tuple, frozenset)):
+                constants.extend(constant)
+    return found
+
+
+def _quoted_names(text: str) -> set[str]:
+    # A quoted annotation is short ("ClientArgs", "Optional[Other]"); a long string is prose.
+    return set(_IDENTIFIER.findall(text)) if len(text) < _QUOTED_LIMIT else set()
+
+
+def _cache_path(source: Path) -> Path:
+    return Path(importlib.util.cache_from_source(str(source))).with_suffix(".lazy")
+
+
+def _load_split(source: Path) -> _Split | None:
+    try:
+        stat = source.stat()
+    except OSError:
+        return None
+    key = (CACHE_FORMAT, importlib.util.MAGIC_NUMBER, stat.st_size, stat.st_mtime_ns)
+    cache = _cache_path(source)
+    split = _read_cache(cache, key)
+    if split is not None or sys.dont_write_bytecode:  # splitting costs more than the stock import: cached only
+        return split
+    try:
+        cache.parent.mkdir(exist_ok=True)
+        with _building(cache):  # parallel first runs (the test workers) split the file once, not each
+            split = _read_cache(cache, key)
+            if split is None:
+                split = _split(source)
+                if split is None:
+                    return None
+                _write_atomically(cache, marshal.dumps((key, split.header, split.group_of, split.statements,
+                                                         split.needs)), (stat.st_mode & 0o777) | 0o200)
+    except OSError:
+        return None
+    return split
+
+
+def _write_atomically(path: Path, data: bytes, mode: int) -> None:
+    # As a .pyc is written: whole or not at all, with the source's mode made writable.
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, delete=False) as file:
+        try:
+            file.write(data)
+        except BaseException:
+            os.unlink(file.name)
+            raise
+    try:
+        os.chmod(file.name, mode)
+        os.replace(file.name, path)
+    except BaseException:
+        os.unlink(file.name)
+        raise
+
+
+def _read_cache(cache: Path, key: tuple) -> _Split | None:
+    try:
+        stored = marshal.loads(cache.read_bytes())
+        return _Split(*stored[1:]) if stored[0] == key else None
+    except (OSError, ValueError, EOFError, TypeError, IndexError):
+        return None
+
+
+@contextlib.contextmanager
+def _building(cache: Path):
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks (Windows): a parallel first run splits the file twice, harmlessly
+        yield
+        return
+    with open(cache.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _split(source: Path) -> _Split | None:
+    text = source.read_text(encoding="utf-8")
+    try:
+        tree = ast.parse(text, str(source))
+    except (SyntaxError, ValueError):
+        return None
+    header: list[ast.stmt] = []
+    groups: list[tuple[ast.stmt, set[str]]] = []
+    for statement in tree.body:
+        bound = _bound_names(statement)
+        if bound is None:
+            if groups:  # a statement among the classes would run out of order: keep the stock module
+                return None
+            header.append(statement)
+        else:
+            groups.append((statement, bound))
+    group_of = {name: index for index, (_, bound) in enumerate(groups) for name in bound}
+    if len(group_of) != sum(len(bound) for _, bound in groups):  # a name bound twice: the stock order decides
+        return None
+    names = frozenset(group_of)
+    needs = []
+    for index, (statement, _) in enumerate(groups):
+        referred = _names_referred(statement) & names
+        needs.append(tuple(sorted({group_of[name] for name in referred} - {index})))
+
+    def compiled(statements: list[ast.stmt]) -> bytes:
+        # dont_inherit: this module's own `from __future__ import annotations` must not postpone theirs.
+        module = ast.Module(body=statements, type_ignores=[])
+        return marshal.dumps(compile(module, str(source), "exec", dont_inherit=True))
+
+    return _Split(compiled(header), group_of, [compiled([statement]) for statement, _ in groups], needs)
+
+
+def _bound_names(statement: ast.stmt) -> set[str] | None:
+    """The names a class statement, or an `if` of class statements and aliases, binds; None for anything else."""
+    if isinstance(statement, ast.ClassDef):
+        return {statement.name}
+    if isinstance(statement, ast.If):
+        bound: set[str] = set()
+        for inner in [*statement.body, *statement.orelse]:
+            names = _bound_names(inner) if isinstance(inner, (ast.ClassDef, ast.If)) else _assigned(inner)
+            if names is None:
+                return None
+            bound |= names
+        return bound or None
+    return None
+
+
+def _assigned(statement: ast.stmt) -> set[str] | None:
+    if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+        return {statement.target.id}
+    if isinstance(statement, ast.Assign) and all(isinstance(target, ast.Name) for target in statement.targets):
+        return {target.id for target in statement.targets}
+    return None
+
+
+def _names_referred(statement: ast.stmt) -> set[str]:
+    """The names a statement reads as it runs (not those its quoted annotations give: see lazy_module)."""
+    return {node.id for node in ast.walk(statement) if isinstance(node, ast.Name)}
