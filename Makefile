@@ -56,8 +56,8 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@# Two makes in a fresh clone would both create .venv: the first holds the lock, the second waits.
 	@$(if $(shell command -v flock),flock $(VENV).lock,) sh -c 'test -x $(BIN)/python || $(PYTHON) -m venv $(VENV); \
 	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt' >&2
-	@# The plan's lazily created SDK classes are compiled once into a cache beside the SDK's .pyc (cli/lazy_classes.py).
-	@$(BIN)/python -c 'from cli import lean_auth0; lean_auth0.install()' >&2
+	@# The plan's lazily created SDK classes are compiled once into caches beside the SDK's .pyc (cli/lazy_classes.py).
+	@$(BIN)/python -c 'from cli import lean_auth0; lean_auth0.prepare()' >&2
 	@touch $@
 
 plan: $(BIN)/.installed

@@ -5,12 +5,18 @@ class and its TypedDict), and creating them all costs a plan about 0.1 s; a plan
 module runs its imports at once, and each class statement (or `if not MYPY:` block) when one of its names is
 first read as an attribute of the module, after the statements of the classes it reads as it runs (a base
 class). A class that is only named in a quoted annotation is not in the namespace until it is read: the
-annotation resolves through the module's attributes (cli/lean_sdk.py resolves SDK annotations so). The
-statements are compiled once per source file into a cache file in the module's `__pycache__` (like a .pyc,
-rebuilt when the source changes); where none can be written, the stock module loads.
+annotation resolves through the module's attributes (cli/lean_sdk.py resolves SDK annotations so).
+
+The SDK reads its annotations only through `typing.get_type_hints`, so they are compiled postponed (PEP 563):
+defining a class evaluates none of them. A TypedDict's are not, since its required keys are read from them as
+it is defined.
+
+The statements are compiled once per source file into a cache file in the module's `__pycache__` (like a
+.pyc, rebuilt when the source changes); where none can be written, the stock module loads.
 """
 
 from __future__ import annotations
+import __future__
 
 import ast
 import contextlib
@@ -23,7 +29,7 @@ import tempfile
 import types
 from pathlib import Path
 
-CACHE_FORMAT = b"lazy-classes-1"
+CACHE_FORMAT = b"lazy-classes-3"
 _IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
 _QUOTED_LIMIT = 200
 
@@ -105,33 +111,64 @@ def _quoted_names(text: str) -> set[str]:
     return set(_IDENTIFIER.findall(text)) if len(text) < _QUOTED_LIMIT else set()
 
 
-def _cache_path(source: Path) -> Path:
-    return Path(importlib.util.cache_from_source(str(source))).with_suffix(".lazy")
+def postponed_code(origin: str) -> tuple[types.CodeType, frozenset[str]] | None:
+    """The code of a generated module compiled with its annotations postponed (PEP 563), which the SDK reads only
+    through `typing.get_type_hints`, so that defining its classes evaluates none of them, and the names its code
+    reads or its annotations give; None where the module defines a TypedDict (whose required keys are read from
+    its evaluated annotations) or nothing is cached."""
+    return _cached(Path(origin), "postponed", _compiled_postponed)
 
 
-def _load_split(source: Path) -> _Split | None:
+def _compiled_postponed(tree: ast.Module, filename: str) -> tuple[types.CodeType, frozenset[str]] | None:
+    if _defines_typed_dict(tree):
+        return None
+    # A postponed annotation is one string, however many names it gives: the names come from the tree.
+    docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
+    names = _names_read(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            names.update(_IDENTIFIER.findall(node.value))
+    return _compile(tree.body, filename, postpone=True), frozenset(names)
+
+
+def _cached(source: Path, kind: str, build):
+    """What `build` makes of the source's syntax tree, cached beside its .pyc (`<module>.<tag>.<kind>`) and built
+    again when the source changes; None where building gives None, or nothing is cached and none can be written
+    (building costs more than the stock import saves)."""
     try:
         stat = source.stat()
     except OSError:
         return None
-    key = (CACHE_FORMAT, importlib.util.MAGIC_NUMBER, stat.st_size, stat.st_mtime_ns)
-    cache = _cache_path(source)
-    split = _read_cache(cache, key)
-    if split is not None or sys.dont_write_bytecode:  # splitting costs more than the stock import: cached only
-        return split
+    key = (CACHE_FORMAT, kind, importlib.util.MAGIC_NUMBER, stat.st_size, stat.st_mtime_ns)
+    cache = _cache_path(source, kind)
+    built = _read_cache(cache, key)
+    if built is not None or sys.dont_write_bytecode:
+        return built
     try:
         cache.parent.mkdir(exist_ok=True)
-        with _building(cache):  # parallel first runs (the test workers) split the file once, not each
-            split = _read_cache(cache, key)
-            if split is None:
-                split = _split(source)
-                if split is None:
+        with _building(cache):  # parallel first runs (the test workers) build it once, not each
+            built = _read_cache(cache, key)
+            if built is None:
+                try:
+                    tree = ast.parse(source.read_text(encoding="utf-8"), str(source))
+                except (SyntaxError, ValueError):
                     return None
-                _write_atomically(cache, marshal.dumps((key, split.header, split.group_of, split.statements,
-                                                         split.needs)), (stat.st_mode & 0o777) | 0o200)
+                built = build(tree, str(source))
+                if built is None:
+                    return None
+                _write_atomically(cache, marshal.dumps((key, built)), (stat.st_mode & 0o777) | 0o200)
     except OSError:
         return None
-    return split
+    return built
+
+
+def _cache_path(source: Path, kind: str) -> Path:
+    return Path(importlib.util.cache_from_source(str(source))).with_suffix(f".{kind}")
+
+
+def _load_split(source: Path) -> _Split | None:
+    stored = _cached(source, "lazy", _split)
+    return None if stored is None else _Split(*stored)
 
 
 def _write_atomically(path: Path, data: bytes, mode: int) -> None:
@@ -150,12 +187,12 @@ def _write_atomically(path: Path, data: bytes, mode: int) -> None:
         raise
 
 
-def _read_cache(cache: Path, key: tuple) -> _Split | None:
+def _read_cache(cache: Path, key: tuple):
     try:
-        stored = marshal.loads(cache.read_bytes())
-        return _Split(*stored[1:]) if stored[0] == key else None
-    except (OSError, ValueError, EOFError, TypeError, IndexError):
+        stored, built = marshal.loads(cache.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
         return None
+    return built if stored == key else None
 
 
 @contextlib.contextmanager
@@ -165,17 +202,13 @@ def _building(cache: Path):
     except ImportError:  # no advisory locks (Windows): a parallel first run splits the file twice, harmlessly
         yield
         return
-    with open(cache.with_suffix(".lock"), "w") as lock:
+    with open(cache.parent / "lazy-classes.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         yield
 
 
-def _split(source: Path) -> _Split | None:
-    text = source.read_text(encoding="utf-8")
-    try:
-        tree = ast.parse(text, str(source))
-    except (SyntaxError, ValueError):
-        return None
+def _split(tree: ast.Module, filename: str) -> tuple | None:
+    """The header, the group of each name, the compiled statement of each group and the groups each one needs."""
     header: list[ast.stmt] = []
     groups: list[tuple[ast.stmt, set[str]]] = []
     for statement in tree.body:
@@ -192,15 +225,23 @@ def _split(source: Path) -> _Split | None:
     names = frozenset(group_of)
     needs = []
     for index, (statement, _) in enumerate(groups):
-        referred = _names_referred(statement) & names
+        referred = _names_read(statement) & names
         needs.append(tuple(sorted({group_of[name] for name in referred} - {index})))
+    statements = [marshal.dumps(_compile([statement], filename, postpone=not _defines_typed_dict(statement)))
+                  for statement, _ in groups]
+    return marshal.dumps(_compile(header, filename, postpone=False)), group_of, statements, needs
 
-    def compiled(statements: list[ast.stmt]) -> bytes:
-        # dont_inherit: this module's own `from __future__ import annotations` must not postpone theirs.
-        module = ast.Module(body=statements, type_ignores=[])
-        return marshal.dumps(compile(module, str(source), "exec", dont_inherit=True))
 
-    return _Split(compiled(header), group_of, [compiled([statement]) for statement, _ in groups], needs)
+def _compile(statements: list[ast.stmt], filename: str, postpone: bool) -> types.CodeType:
+    # dont_inherit: this module's own `from __future__ import annotations` must not decide theirs.
+    flags = __future__.annotations.compiler_flag if postpone else 0
+    return compile(ast.Module(body=statements, type_ignores=[]), filename, "exec", flags=flags, dont_inherit=True)
+
+
+def _defines_typed_dict(node: ast.AST) -> bool:
+    return any(isinstance(inner, ast.ClassDef) and any(_names_read(base) & {"TypedDict"} or (
+        isinstance(base, ast.Attribute) and base.attr == "TypedDict") for base in inner.bases)
+        for inner in ast.walk(node))
 
 
 def _bound_names(statement: ast.stmt) -> set[str] | None:
@@ -226,6 +267,6 @@ def _assigned(statement: ast.stmt) -> set[str] | None:
     return None
 
 
-def _names_referred(statement: ast.stmt) -> set[str]:
+def _names_read(node: ast.AST) -> set[str]:
     """The names a statement reads as it runs (not those its quoted annotations give: see lazy_module)."""
-    return {node.id for node in ast.walk(statement) if isinstance(node, ast.Name)}
+    return {inner.id for inner in ast.walk(node) if isinstance(inner, ast.Name)}

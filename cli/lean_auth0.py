@@ -7,7 +7,8 @@ Installed at a CLI's start, before anything imports the SDK, this runs the packa
 them is asked for (a name the module naming does not give away imports the rest). `_inputs` and `outputs`
 create each class on first use (cli/lazy_classes.py), a class a property annotation quotes when the plan
 resolves it (cli/lean_sdk.py, which this part needs), and a resource module's `from ._inputs import *` binds
-the names its code refers to, the others still being its attributes. The classes are the SDK's own, so the
+the names its code refers to, the others still being its attributes. Their annotations (but a TypedDict's)
+are evaluated when the runtime reads them, not as each class is defined. The classes are the SDK's own, so the
 plan is the same. Nothing here runs under `pulumi up`; with any other SDK version the stock package loads.
 tests/engine/test_lean_auth0.py compares the two.
 """
@@ -87,6 +88,17 @@ def install() -> bool:
     return True
 
 
+def prepare() -> bool:
+    """Install the lazy package and import every module it defers, so that their caches (cli/lazy_classes.py)
+    are written now (`make`'s set-up) rather than by the first plans; whether the lazy package applies."""
+    if not install():
+        return False
+    package = sys.modules[SDK_PACKAGE]
+    for name in _STAR_IMPORT.findall(Path(package.__file__).read_text(encoding="utf-8")):
+        importlib.import_module(f"{SDK_PACKAGE}.{name}")
+    return True
+
+
 def _lazy_shared_modules(package) -> object | None:
     """`_inputs` and `outputs` with their classes created on first use, and resource modules' star import of
     `_inputs` narrowed to the names each refers to; None (and nothing changed) where they cannot be."""
@@ -109,8 +121,9 @@ def _lazy_shared_modules(package) -> object | None:
 
 
 class _NarrowStarImports(importlib.abc.MetaPathFinder):
-    """Finds the SDK's resource modules with their stock loader, run so that `from ._inputs import *` binds
-    only the names the module's code refers to (the rest would create every input class)."""
+    """Finds the SDK's resource modules, run with their annotations postponed (cli/lazy_classes.py) and so that
+    `from ._inputs import *` binds only the names the module's code refers to (the rest would create every
+    input class)."""
 
     _SHARED = frozenset(f"{SDK_PACKAGE}.{name}" for name in ("_inputs", "outputs", "_utilities"))
 
@@ -135,10 +148,16 @@ class _NarrowedLoader(importlib.abc.Loader):
         return None
 
     def exec_module(self, module):
-        code = self._stock.get_code(module.__name__)
         inputs = vars(self._inputs)
+        postponed = lazy_classes.postponed_code(self._stock.path)
+        if postponed is None:
+            code = self._stock.get_code(module.__name__)
+            referred = lazy_classes.names_a_code_refers_to(code, inputs["__lazy_names__"])
+        else:
+            code, names = postponed
+            referred = names & inputs["__lazy_names__"]
         every_name = inputs["__all__"]
-        inputs["__all__"] = sorted(lazy_classes.names_a_code_refers_to(code, inputs["__lazy_names__"]))
+        inputs["__all__"] = sorted(referred)
         try:
             exec(code, module.__dict__)
         finally:

@@ -1,11 +1,13 @@
 """A module loaded by cli/lazy_classes.py runs its imports at once and each class statement on first use, after
-the classes it reads as it runs; its split is cached beside its .pyc, rebuilt when the source changes, and where it
-cannot be (no cache and no bytecode writing, or a statement among the classes) the stock module loads."""
+the classes it reads as it runs, its annotations postponed (a TypedDict's evaluated); its split is cached beside
+its .pyc, rebuilt when the source changes, and where it cannot be (no cache and no bytecode writing, or a
+statement among the classes) the stock module loads."""
 
 from __future__ import annotations
 
 import sys
 import textwrap
+import typing
 
 import pytest
 
@@ -13,7 +15,7 @@ from cli import lazy_classes
 
 SOURCE = '''\
 """A generated module."""
-from typing import Optional
+from typing import NotRequired, Optional, TypedDict
 created = []
 
 
@@ -44,7 +46,27 @@ else:
 
 class Unrelated:
     created.append("Unrelated")
+
+
+class Shape(TypedDict):  # evaluated as it is defined: its required keys come from its annotations
+    name: str
+    size: NotRequired[Optional["Unrelated"]]
 '''
+
+NAMES = ("Base", "Child", "Sibling", "Alias", "Unrelated", "Shape")
+
+
+class _Attributes(dict):
+    """A lazy module's classes as the locals an annotation resolves with (what cli/lean_sdk.py gives the SDK's)."""
+
+    def __init__(self, module):
+        super().__init__()
+        self.module = module
+
+    def __missing__(self, name):
+        if name in self.module.__lazy_names__:
+            return getattr(self.module, name)
+        raise KeyError(name)
 
 
 @pytest.fixture
@@ -72,21 +94,25 @@ def test_a_class_runs_on_first_use_after_the_classes_it_reads(module_source):
         module.Missing  # noqa: B018
 
 
-def test_the_classes_are_those_the_stock_module_creates(module_source):
+def test_the_classes_are_those_the_stock_module_creates_with_the_annotations_it_resolves(module_source):
     module = _load(module_source)
     namespace = {"__name__": "generated_under_test"}
     exec(compile(SOURCE, str(module_source), "exec", dont_inherit=True), namespace)
-    for name in ("Base", "Child", "Sibling", "Alias", "Unrelated"):
+    for name in NAMES:
         lazy, stock = getattr(module, name), namespace[name]
         assert (lazy.__module__, lazy.__qualname__, sorted(vars(lazy))) == (
             stock.__module__, stock.__qualname__, sorted(vars(stock))), name
-        assert getattr(lazy, "__annotations__", None) == getattr(stock, "__annotations__", None), name
-    assert module.Child.sibling.__annotations__ == {"return": namespace["Child"].sibling.__annotations__["return"]}
+    assert module.Shape.__required_keys__ == namespace["Shape"].__required_keys__ == {"name"}
+    for lazy, stock in ((module.Child.sibling, namespace["Child"].sibling), (module.Sibling.back,
+                                                                            namespace["Sibling"].back)):
+        assert isinstance(lazy.__annotations__["return"], str), f"{lazy.__qualname__}: annotation not postponed"
+        resolved = typing.get_type_hints(lazy, localns=_Attributes(module))
+        assert repr(resolved) == repr(typing.get_type_hints(stock, globalns=namespace)), lazy.__qualname__
 
 
 def test_the_split_is_cached_and_rebuilt_when_the_source_changes(module_source):
     _load(module_source)
-    cache = lazy_classes._cache_path(module_source)
+    cache = lazy_classes._cache_path(module_source, "lazy")
     assert cache.is_file(), "no cache written"
     assert oct(cache.stat().st_mode & 0o777) == oct((module_source.stat().st_mode & 0o777) | 0o200)
     stored = cache.read_bytes()
@@ -101,7 +127,7 @@ def test_the_split_is_cached_and_rebuilt_when_the_source_changes(module_source):
 def test_without_a_cache_or_bytecode_writing_the_stock_module_is_left_to_load(module_source, monkeypatch):
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     assert _load(module_source) is None
-    assert not lazy_classes._cache_path(module_source).exists()
+    assert not lazy_classes._cache_path(module_source, "lazy").exists()
     assert "generated_under_test" not in sys.modules
 
 
@@ -140,3 +166,24 @@ def test_the_names_a_code_refers_to_include_quoted_annotations_and_function_bodi
         '''), "<test>", "exec", flags=__future__.annotations.compiler_flag if postponed else 0, dont_inherit=True)
     among = frozenset({"Quoted", "Called", "InClass", "Absent", "Optional", "Other"})
     assert lazy_classes.names_a_code_refers_to(code, among) == {"Quoted", "Called", "InClass", "Optional", "Other"}
+
+
+def test_a_module_without_a_typed_dict_compiles_postponed_with_the_names_it_gives(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    path = tmp_path / "resource.py"
+    long_union = ", ".join(f"'Member{index:03d}'" for index in range(30))  # one postponed string of 300+ chars
+    path.write_text(textwrap.dedent(f'''
+        """Prose naming Absent."""
+        from typing import Optional, Union
+        class Resource:
+            def members(self) -> Optional[Union[{long_union}]]:
+                return Called()
+        '''), encoding="utf-8")
+    code, names = lazy_classes.postponed_code(str(path))
+    namespace = {}
+    exec(code, namespace)
+    assert isinstance(namespace["Resource"].members.__annotations__["return"], str), "annotation not postponed"
+    assert {"Member000", "Member029", "Called", "Optional"} <= names and "Absent" not in names, sorted(names)
+    assert lazy_classes.postponed_code(str(path))[1] == names, "the cached names differ"
+    path.write_text(SOURCE, encoding="utf-8")
+    assert lazy_classes.postponed_code(str(path)) is None, "a module with a TypedDict was postponed"
