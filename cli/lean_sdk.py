@@ -98,7 +98,7 @@ class _PropertyTypes(Mapping):
         for _, pulumi_name, prop in _types._py_properties(cls):
             self._getters.setdefault(pulumi_name, []).append(prop.fget)
         self._resolved: dict[str, Any] = {}
-        self._namespaces: tuple[dict, dict] | None = None
+        self._namespaces: _Namespaces | None = None
 
     def _own(self, pulumi_name: str) -> Any:
         try:
@@ -106,11 +106,10 @@ class _PropertyTypes(Mapping):
         except KeyError:
             pass
         if self._namespaces is None:
-            self._namespaces = (_types._globals_for_cls(self._cls), _AnnotationNames(self._cls))
-        globalns, localns = self._namespaces
+            self._namespaces = _namespaces_of(self._cls)
         hint = None
         for getter in self._getters.get(pulumi_name, ()):  # the last getter with a return annotation wins
-            hint = get_type_hints(getter, globalns=globalns, localns=localns).get("return") or hint
+            hint = self._namespaces.return_hint(getter) or hint
         typ = _MISSING if hint is None else _types.unwrap_type(hint)
         self._resolved[pulumi_name] = _MISSING if typ is Output else typ
         return self._resolved[pulumi_name]
@@ -136,6 +135,41 @@ class _PropertyTypes(Mapping):
 
 
 _MISSING = object()
+
+
+class _Namespaces:
+    """The names a class's annotations resolve with, as `_types._raw_return_hints` gives them (the globals of the
+    modules of its bases, `Output` and `T`), and each postponed annotation string resolved once: the SDK's
+    getters repeat a few hundred of them (`pulumi.Output[Optional[_builtins.str]]`) over thousands."""
+
+    def __init__(self, cls: type):
+        self.globalns = _types._globals_for_cls(cls)
+        self.localns = _AnnotationNames(cls)
+        self._strings: dict[str, Any] = {}
+
+    def return_hint(self, getter) -> Any:
+        annotation = getter.__annotations__.get("return")
+        if type(annotation) is not str:
+            return get_type_hints(getter, globalns=self.globalns, localns=self.localns).get("return")
+        try:
+            return self._strings[annotation]
+        except KeyError:
+            hint = get_type_hints(getter, globalns=self.globalns, localns=self.localns).get("return")
+            self._strings[annotation] = hint
+            return hint
+
+
+def _namespaces_of(cls: type) -> _Namespaces:
+    # Classes whose bases come from the same modules resolve a string the same way: they share one.
+    modules = tuple(base.__module__ for base in cls.__mro__)
+    try:
+        return _NAMESPACES[modules]
+    except KeyError:
+        namespaces = _NAMESPACES[modules] = _Namespaces(cls)
+        return namespaces
+
+
+_NAMESPACES: dict[tuple[str, ...], _Namespaces] = {}
 
 
 class _AnnotationNames(Mapping):
