@@ -183,3 +183,42 @@ def test_a_plan_cli_run_is_byte_identical_with_the_stock_package(stack):
     for counts in created.split():
         used, every = map(int, counts.split("/"))
         assert 0 < used < every, f"stack {stack}: the plan created {counts} of the input or output classes"
+
+
+_PROPERTY_TYPES = """
+import inspect, json, sys
+import pulumi
+from pulumi import _types
+from cli import lean_sdk
+
+def property_types(lean):
+    kinds = [(lambda cls: issubclass(cls, pulumi.Resource), lean_sdk._resource_types, _types.resource_types),
+             (_types.is_input_type, lean_sdk._input_type_types, _types.input_type_types),
+             (_types.is_output_type, lean_sdk._output_type_types, _types.output_type_types)]
+    described = {}
+    for name, module in sorted(sys.modules.items()):
+        if not name.startswith("pulumi_auth0."):
+            continue
+        for value in [getattr(module, member) for member in getattr(module, "__all__", ())]:
+            if inspect.isclass(value) and value.__module__ == name:
+                for is_kind, lean_types, stock_types in kinds:
+                    if is_kind(value):
+                        types = (lean_types if lean else stock_types)(value)
+                        described[f"{name}.{value.__qualname__}"] = {key: repr(types[key]) for key in sorted(types)}
+    return described
+"""
+
+
+def test_every_property_type_the_plan_resolves_from_postponed_annotations_is_the_stock_one():
+    modules = sorted({getattr(pulumi_auth0, name).__module__ for name in STOCK_NAMES
+                      if getattr(getattr(pulumi_auth0, name), "__module__", "").count(".") == 1})
+    code = ("import importlib, json, sys\nfrom cli import lean_auth0\nassert lean_auth0.install()\n"
+            "import pulumi_auth0\nfor name in json.load(sys.stdin):\n    importlib.import_module(name)\n"
+            f"{_PROPERTY_TYPES}\nprint(json.dumps(property_types(lean=True)))\n")
+    lazy = json.loads(_python(code, json.dumps(modules)))
+    namespace = {}
+    exec(_PROPERTY_TYPES, namespace)
+    stock = namespace["property_types"](lean=False)
+    assert len(stock) > 500 and sorted(lazy) == sorted(stock), sorted(set(stock) ^ set(lazy))[:5]
+    differing = sorted(name for name in stock if lazy[name] != stock[name])
+    assert not differing, f"classes whose property types differ from the stock runtime's: {differing[:5]}"
