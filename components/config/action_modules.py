@@ -3,7 +3,6 @@
 An Action lists the modules it uses by key (`actions.<key>.modules`) and gets the module's published version.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated
@@ -32,7 +31,7 @@ class ActionModule(Strict):
 ActionModulesSection = dict[Key, ActionModule]
 
 
-def actions_use_known_published_modules(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
+def actions_use_known_published_modules(blueprint: "Blueprint") -> Iterable[tuple[str, str]]:
     modules = blueprint.action_modules
     for key, action in blueprint.actions.items():
         for index, module in enumerate(action.modules):

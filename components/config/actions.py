@@ -1,6 +1,5 @@
 """`actions`: Auth0 Actions (code under assets/actions/) and the order they run in on each trigger."""
 
-from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Annotated, Any, Literal
@@ -83,7 +82,7 @@ class Claims(Strict):
         return namespace
 
     @model_validator(mode="after")
-    def _distinct_names(self) -> Claims:
+    def _distinct_names(self) -> "Claims":
         names = (["roles"] if self.roles else []) + self.app_metadata + self.user_metadata
         duplicates = sorted({name for name in names if names.count(name) > 1})
         if duplicates:

@@ -1,6 +1,5 @@
 """`apis`: resource servers keyed by a stable key, with their scopes (Management API `/resource-servers`)."""
 
-from __future__ import annotations
 
 from typing import Annotated, Literal
 
@@ -58,7 +57,7 @@ class Api(Strict):
     allow_online_access: bool | None = None
 
     @model_validator(mode="after")
-    def _consistent(self) -> Api:
+    def _consistent(self) -> "Api":
         if self.token_dialect.endswith("_authz") and not self.enforce_policies:
             raise ValueError(f"token_dialect {self.token_dialect} needs enforce_policies: true")
         if self.token_lifetime_for_web > self.token_lifetime:

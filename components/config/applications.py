@@ -1,6 +1,5 @@
 """`applications`: Auth0 clients keyed by a stable key (Management API `/clients` field names)."""
 
-from __future__ import annotations
 
 import re
 from typing import Annotated, Literal
@@ -46,7 +45,7 @@ class RefreshToken(Strict):
     leeway: Annotated[int, Field(ge=0, le=60)] = 0
 
     @model_validator(mode="after")
-    def _rotation_needs_expiry(self) -> RefreshToken:
+    def _rotation_needs_expiry(self) -> "RefreshToken":
         if self.rotation_type == "rotating" and self.expiration_type != "expiring":
             raise ValueError("rotating refresh tokens must be expiring (expiration_type: expiring)")
         if self.idle_token_lifetime > self.token_lifetime:
@@ -114,7 +113,7 @@ class ClientCredentialsQuota(Strict):
     per_hour: Annotated[int, Field(gt=0)] | None = None
 
     @model_validator(mode="after")
-    def _a_limit(self) -> ClientCredentialsQuota:
+    def _a_limit(self) -> "ClientCredentialsQuota":
         if self.per_day is None and self.per_hour is None:
             raise ValueError("set per_day, per_hour or both")
         if self.per_day and self.per_hour and self.per_hour > self.per_day:
@@ -235,7 +234,7 @@ class Application(Strict):
         return "none" if self.app_type in PUBLIC_TYPES else "client_secret_post"
 
     @model_validator(mode="after")
-    def _fits_the_type(self) -> Application:
+    def _fits_the_type(self) -> "Application":
         public = self.app_type in PUBLIC_TYPES
         if public and self.effective_auth_method != "none":
             raise ValueError(f"a {self.app_type} application cannot keep a secret: token_endpoint_auth_method "

@@ -1,7 +1,6 @@
 """`attack_protection`: brute force, breached passwords, suspicious IPs, bot detection, CAPTCHA and SMS resend
 limits."""
 
-from __future__ import annotations
 
 import ipaddress
 from typing import Annotated, Any, Literal
@@ -48,7 +47,7 @@ class BreachedPassword(Strict):
     admin_notification_frequencies: list[Frequency] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _notifications_have_a_frequency(self) -> BreachedPassword:
+    def _notifications_have_a_frequency(self) -> "BreachedPassword":
         notifies = "admin_notification" in [
             *self.shields, *self.pre_user_registration_shields, *self.pre_change_password_shields
         ]
@@ -99,7 +98,7 @@ class Captcha(Strict):
     verify_subdomain: str | None = Field(None, description="arkose: custom verify-API subdomain")
 
     @model_validator(mode="after")
-    def _keys_fit_the_provider(self) -> Captcha:
+    def _keys_fit_the_provider(self) -> "Captcha":
         provider = self.provider
         keyless = provider in ("auth_challenge", "simple_captcha")
         if keyless and (self.site_key or self.secret):

@@ -4,7 +4,6 @@ Each check takes the validated `Blueprint` and yields (dotted key path, one-line
 Where each rule comes from is in the workstream docs (links there, not in the messages).
 """
 
-from __future__ import annotations
 
 import ipaddress
 import json
@@ -23,7 +22,7 @@ Problems = Iterable[tuple[str, str]]
 _SPLIT_BY_IDENTIFIER_FIRST = {"login": ("login-id", "login-password"), "signup": ("signup-id", "signup-password")}
 
 
-def custom_domain_in_emails_needs_a_ready_domain(blueprint: Blueprint) -> Problems:
+def custom_domain_in_emails_needs_a_ready_domain(blueprint: "Blueprint") -> Problems:
     verified = [domain for _, domain in all_custom_domains(blueprint) if domain.verify]
     if blueprint.tenant.flags.enable_custom_domain_in_emails and not verified:
         yield "tenant.flags.enable_custom_domain_in_emails", (
@@ -31,13 +30,13 @@ def custom_domain_in_emails_needs_a_ready_domain(blueprint: Blueprint) -> Proble
             "(the tenant then waits for the verification), or prefer custom_domain.default: true")
 
 
-def default_domain_needs_verification(blueprint: Blueprint) -> Problems:
+def default_domain_needs_verification(blueprint: "Blueprint") -> Problems:
     for path, domain in all_custom_domains(blueprint):
         if domain.default and not domain.verify:
             yield f"{path}.default", f"Auth0 makes only a ready domain the default: set {path}.verify: true"
 
 
-def acl_signal_types_are_anded(blueprint: Blueprint) -> Problems:
+def acl_signal_types_are_anded(blueprint: "Blueprint") -> Problems:
     for key, acl in blueprint.network_acls.items():
         kinds = sorted(acl.match.model_dump(exclude_none=True)) if acl.match else []
         if len(kinds) > 1 and not acl.all_signals:
@@ -46,14 +45,14 @@ def acl_signal_types_are_anded(blueprint: Blueprint) -> Problems:
                 "are caught; split the rule per signal type, or set all_signals: true if that is meant")
 
 
-def _blocked_networks(blueprint: Blueprint) -> Iterable[tuple[str, ipaddress.IPv4Network | ipaddress.IPv6Network]]:
+def _blocked_networks(blueprint: "Blueprint") -> Iterable[tuple[str, ipaddress.IPv4Network | ipaddress.IPv6Network]]:
     for key, acl in blueprint.network_acls.items():
         if acl.active and acl.action == "block" and acl.match:
             for cidr in [*(acl.match.ipv4_cidrs or []), *(acl.match.ipv6_cidrs or [])]:
                 yield key, ipaddress.ip_network(cidr, strict=False)
 
 
-def allowlisted_ranges_are_not_blocked(blueprint: Blueprint) -> Problems:
+def allowlisted_ranges_are_not_blocked(blueprint: "Blueprint") -> Problems:
     protection = blueprint.attack_protection
     if protection is None:
         return
@@ -68,7 +67,7 @@ def allowlisted_ranges_are_not_blocked(blueprint: Blueprint) -> Problems:
                         "an allowlisted range must not be blocked by the firewall")
 
 
-def captcha_is_shown_sometimes(blueprint: Blueprint) -> Problems:
+def captcha_is_shown_sometimes(blueprint: "Blueprint") -> Problems:
     protection = blueprint.attack_protection
     bot = protection.bot_detection if protection else None
     policies = ("challenge_password_policy", "challenge_passwordless_policy", "challenge_password_reset_policy")
@@ -78,7 +77,7 @@ def captcha_is_shown_sometimes(blueprint: Blueprint) -> Problems:
             "CAPTCHA; set a policy to when_risky or always, or remove captcha")
 
 
-def prompt_texts_fit_the_login_flow(blueprint: Blueprint) -> Problems:
+def prompt_texts_fit_the_login_flow(blueprint: "Blueprint") -> Problems:
     prompts = blueprint.prompts
     for prompt, split in _SPLIT_BY_IDENTIFIER_FIRST.items():
         if prompts and prompts.identifier_first and prompt in blueprint.prompt_texts:
@@ -87,7 +86,7 @@ def prompt_texts_fit_the_login_flow(blueprint: Blueprint) -> Problems:
                 f"never {prompt}; move these texts there")
 
 
-def prompt_text_screens_are_known(blueprint: Blueprint) -> Problems:
+def prompt_text_screens_are_known(blueprint: "Blueprint") -> Problems:
     for prompt, languages in blueprint.prompt_texts.items():
         screens = PROMPT_SCREENS.get(prompt)
         for language, file in languages.items() if screens else ():
@@ -97,7 +96,7 @@ def prompt_text_screens_are_known(blueprint: Blueprint) -> Problems:
                         f"{file.path}: prompt {prompt} has no screen '{screen}' (screens: {', '.join(screens)})")
 
 
-def classic_pages_need_classic_login(blueprint: Blueprint) -> Problems:
+def classic_pages_need_classic_login(blueprint: "Blueprint") -> Problems:
     experience = blueprint.prompts.universal_login_experience if blueprint.prompts else "new"
     for page in ("change_password", "login", "guardian_mfa"):
         if experience == "new" and blueprint.pages and getattr(blueprint.pages, page):
@@ -106,7 +105,7 @@ def classic_pages_need_classic_login(blueprint: Blueprint) -> Problems:
                 "customize the Universal Login prompts (prompt_texts, prompt_partials) instead")
 
 
-def webauthn_relying_party_fits_the_login_domain(blueprint: Blueprint) -> Problems:
+def webauthn_relying_party_fits_the_login_domain(blueprint: "Blueprint") -> Problems:
     domains = [domain.domain for _, domain in all_custom_domains(blueprint)]
     for factor in ("webauthn_roaming", "webauthn_platform"):
         settings = getattr(blueprint.mfa, factor, None) if blueprint.mfa else None

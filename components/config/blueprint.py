@@ -1,6 +1,5 @@
 """The whole blueprint (`tenant.yaml` after the stack overlay): one field per top-level section."""
 
-from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 

@@ -5,7 +5,6 @@ The page template is a Liquid HTML file under assets/. Auth0 rejects a template 
 are checked here, before anything is registered, with the file named in the message.
 """
 
-from __future__ import annotations
 
 import re
 from collections.abc import Iterable
@@ -144,7 +143,7 @@ class BrandingSection(Strict):
     theme: BrandingTheme | None = None
 
 
-def page_template_needs_custom_domain(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
+def page_template_needs_custom_domain(blueprint: "Blueprint") -> Iterable[tuple[str, str]]:
     branding = blueprint.branding
     if branding and branding.page_template and not (blueprint.custom_domain or blueprint.custom_domains):
         yield "branding.page_template", (

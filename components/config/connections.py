@@ -4,7 +4,6 @@ One model per kind, chosen by `strategy`: database (`auth0`, optionally a custom
 migration), social, passwordless (`email`, `sms`) and enterprise (components/config/enterprise_connections.py).
 """
 
-from __future__ import annotations
 
 from typing import Annotated, Literal
 

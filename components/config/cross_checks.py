@@ -4,7 +4,6 @@ Each check takes the validated `Blueprint` and yields (dotted key path, message)
 to file and line. They run before anything is registered.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -20,7 +19,7 @@ def _known(kind: str, key: str, known: Iterable[str]) -> str:
     return f"unknown {kind} '{key}' (defined: {listed})"
 
 
-def _scopes_exist(blueprint: Blueprint, path: str, api_key: str, scopes: list[str]) -> Problems:
+def _scopes_exist(blueprint: "Blueprint", path: str, api_key: str, scopes: list[str]) -> Problems:
     if api_key not in blueprint.apis:
         yield path, _known("API", api_key, blueprint.apis)
         return
@@ -30,7 +29,7 @@ def _scopes_exist(blueprint: Blueprint, path: str, api_key: str, scopes: list[st
             yield f"{path}.{index}", f"API '{api_key}' has no scope '{scope}' (scopes: {', '.join(defined) or 'none'})"
 
 
-def grants_name_known_apis_and_scopes(blueprint: Blueprint) -> Problems:
+def grants_name_known_apis_and_scopes(blueprint: "Blueprint") -> Problems:
     for app_key, application in blueprint.applications.items():
         for api_key, grant in application.grants.items():
             path = f"applications.{app_key}.grants.{api_key}" + ("" if isinstance(grant, list) else ".scopes")
@@ -38,13 +37,13 @@ def grants_name_known_apis_and_scopes(blueprint: Blueprint) -> Problems:
             yield from _scopes_exist(blueprint, path, api_key, scopes)
 
 
-def role_permissions_name_known_scopes(blueprint: Blueprint) -> Problems:
+def role_permissions_name_known_scopes(blueprint: "Blueprint") -> Problems:
     for role_key, role in blueprint.roles.items():
         for api_key, scopes in role.permissions.items():
             yield from _scopes_exist(blueprint, f"roles.{role_key}.permissions.{api_key}", api_key, scopes)
 
 
-def connections_enable_known_applications(blueprint: Blueprint) -> Problems:
+def connections_enable_known_applications(blueprint: "Blueprint") -> Problems:
     for connection_key, connection in blueprint.connections.items():
         for index, app_key in enumerate(connection.enabled_applications):
             if app_key not in blueprint.applications:
@@ -52,7 +51,7 @@ def connections_enable_known_applications(blueprint: Blueprint) -> Problems:
                        _known("application", app_key, blueprint.applications))
 
 
-def connection_names_are_valid_and_unique(blueprint: Blueprint) -> Problems:
+def connection_names_are_valid_and_unique(blueprint: "Blueprint") -> Problems:
     seen: dict[str, str] = {}
     for key, connection in blueprint.connections.items():
         name = connection.name or key
@@ -63,7 +62,7 @@ def connection_names_are_valid_and_unique(blueprint: Blueprint) -> Problems:
         seen.setdefault(name.lower(), key)
 
 
-def api_identifiers_are_unique(blueprint: Blueprint) -> Problems:
+def api_identifiers_are_unique(blueprint: "Blueprint") -> Problems:
     seen: dict[str, str] = {}
     for key, api in blueprint.apis.items():
         if api.identifier in seen:
@@ -71,7 +70,7 @@ def api_identifiers_are_unique(blueprint: Blueprint) -> Problems:
         seen.setdefault(api.identifier, key)
 
 
-def express_configurations_name_known_keys(blueprint: Blueprint) -> Problems:
+def express_configurations_name_known_keys(blueprint: "Blueprint") -> Problems:
     for app_key, application in blueprint.applications.items():
         express = application.express_configuration
         if express is None:

@@ -4,7 +4,6 @@
 key (Auth0's Multiple Custom Domains). At most one of them all is the tenant's default (`default: true`).
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -44,7 +43,7 @@ class CustomDomainSection(Strict):
     )
 
     @model_validator(mode="after")
-    def _options_fit_the_type(self) -> CustomDomainSection:
+    def _options_fit_the_type(self) -> "CustomDomainSection":
         if self.type == "self_managed_certs" and self.tls_policy:
             raise ValueError("tls_policy applies only to auth0_managed_certs")
         if self.type == "auth0_managed_certs" and self.custom_client_ip_header:
@@ -66,17 +65,17 @@ def _without_left_out(value: Any) -> Any:
 CustomDomainsSection = Annotated[dict[Key, CustomDomainSection], BeforeValidator(_without_left_out)]
 
 
-def all_custom_domains(blueprint: Blueprint) -> list[tuple[str, CustomDomainSection]]:
+def all_custom_domains(blueprint: "Blueprint") -> list[tuple[str, CustomDomainSection]]:
     """(dotted key path, settings) of every custom domain, the single `custom_domain` first."""
     single = [("custom_domain", blueprint.custom_domain)] if blueprint.custom_domain else []
     return single + [(f"custom_domains.{key}", domain) for key, domain in blueprint.custom_domains.items()]
 
 
-def default_custom_domain(blueprint: Blueprint) -> CustomDomainSection | None:
+def default_custom_domain(blueprint: "Blueprint") -> CustomDomainSection | None:
     return next((domain for _, domain in all_custom_domains(blueprint) if domain.default), None)
 
 
-def custom_domains_are_distinct(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
+def custom_domains_are_distinct(blueprint: "Blueprint") -> Iterable[tuple[str, str]]:
     seen: dict[str, str] = {}
     defaults: list[str] = []
     for path, domain in all_custom_domains(blueprint):

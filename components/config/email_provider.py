@@ -4,7 +4,6 @@ What authenticates (API keys, passwords, key pairs, client credentials) is a `{s
 only; where mail goes (host, port, region, domain) is plain, so a plan shows it.
 """
 
-from __future__ import annotations
 
 from typing import Annotated, Literal
 

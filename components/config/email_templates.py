@@ -4,7 +4,6 @@ The body is a Liquid HTML file under assets/emails/; `make preview-templates` re
 variables. Auth0 customises templates only once the tenant has its own email provider.
 """
 
-from __future__ import annotations
 
 import re
 from collections.abc import Iterable
@@ -76,12 +75,12 @@ class EmailTemplate(Strict):
 EmailTemplatesSection = dict[TemplateName, EmailTemplate]
 
 
-def email_templates_need_a_provider(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
+def email_templates_need_a_provider(blueprint: "Blueprint") -> Iterable[tuple[str, str]]:
     if blueprint.email_templates and blueprint.email_provider is None:
         yield "email_templates", "Auth0 customises email templates only with an email_provider; add one"
 
 
-def link_settings_fit_the_template(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
+def link_settings_fit_the_template(blueprint: "Blueprint") -> Iterable[tuple[str, str]]:
     for name, template in blueprint.email_templates.items():
         for field in ("result_url", "url_lifetime_in_seconds"):
             if name in NO_LINK and getattr(template, field) is not None:

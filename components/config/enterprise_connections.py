@@ -5,7 +5,6 @@ One strict model per strategy: SAML (`samlp`), OpenID Connect (`oidc`), Okta (`o
 references; certificates are PEM files under assets/. `domain_aliases` drive home-realm discovery.
 """
 
-from __future__ import annotations
 
 from typing import Annotated, Literal
 

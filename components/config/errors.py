@@ -1,6 +1,5 @@
 """Config problems as one readable line each: file, line, dotted key path, what was expected."""
 
-from __future__ import annotations
 
 import re
 from dataclasses import dataclass

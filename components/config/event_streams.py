@@ -4,7 +4,6 @@ Keyed by a stable key. Webhook credentials are secret references. `sink_from_log
 the same place as a log stream (for instance the security team's webhook), so the endpoint is written once.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -72,7 +71,7 @@ class EventStream(Strict):
         return value
 
     @model_validator(mode="after")
-    def _one_destination(self) -> EventStream:
+    def _one_destination(self) -> "EventStream":
         given = [name for name in ("webhook", "eventbridge", "sink_from_log_stream") if getattr(self, name)]
         if len(given) != 1:
             raise ValueError("set exactly one of webhook, eventbridge or sink_from_log_stream")
@@ -86,7 +85,7 @@ class EventStream(Strict):
         return list(EVENT_PRESETS[self.preset]) if self.preset else []
 
 
-def event_streams_name_usable_log_streams(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
+def event_streams_name_usable_log_streams(blueprint: "Blueprint") -> Iterable[tuple[str, str]]:
     for key, stream in blueprint.event_streams.items():
         source_key = stream.sink_from_log_stream
         if source_key is None:

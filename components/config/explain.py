@@ -1,6 +1,5 @@
 """Pydantic's validation errors as one readable line each: the key path as the user wrote it, what was expected."""
 
-from __future__ import annotations
 
 import difflib
 import re

@@ -7,7 +7,6 @@ defined here, so no environment's ids are written into a file. Vault connection 
 references.
 """
 
-from __future__ import annotations
 
 import json
 import re
@@ -94,7 +93,7 @@ class Form(Strict):
         return {name: getattr(self, name) for name in fields if getattr(self, name) is not None}
 
 
-def references_name_known_keys(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
+def references_name_known_keys(blueprint: "Blueprint") -> Iterable[tuple[str, str]]:
     known = {"flow": blueprint.flows, "vault_connection": blueprint.flow_vault_connections}
     bodies = [(f"flows.{key}.actions", flow.actions) for key, flow in blueprint.flows.items()]
     bodies += [(f"forms.{key}.{name}", asset) for key, form in blueprint.forms.items()
@@ -106,7 +105,7 @@ def references_name_known_keys(blueprint: Blueprint) -> Iterable[tuple[str, str]
                 yield path, f"{asset.path} names unknown {kind} '{key}' (defined: {listed})"
 
 
-def actions_render_known_forms(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
+def actions_render_known_forms(blueprint: "Blueprint") -> Iterable[tuple[str, str]]:
     for key, action in blueprint.actions.items():
         for index, form_key in enumerate(action.forms):
             if form_key not in blueprint.forms:

@@ -3,7 +3,6 @@
 Pure: no Pulumi engine needed. `runtime.py` feeds it from Pulumi's config; the tests feed it directly.
 """
 
-from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path

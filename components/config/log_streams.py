@@ -1,6 +1,5 @@
 """`log_streams`: where Auth0 sends its tenant logs (any number per stack), with filters and PII handling."""
 
-from __future__ import annotations
 
 from typing import Annotated, Literal
 
@@ -63,7 +62,7 @@ class HttpHeader(Strict):
     value: SecretRef | str = Field(description="plain text, or {secret: <name>} for a credential")
 
     @model_validator(mode="after")
-    def _credentials_are_secret(self) -> HttpHeader:
+    def _credentials_are_secret(self) -> "HttpHeader":
         if isinstance(self.value, str) and any(w in self.header.lower() for w in CREDENTIAL_HEADER_WORDS):
             raise PydanticCustomError(
                 "secret_required",
@@ -117,7 +116,7 @@ class _Stream(Strict):
     is_priority: bool | None = Field(None, description="set at creation only; Auth0 cannot change it later")
 
     @model_validator(mode="after")
-    def _no_duplicate_filters(self) -> _Stream:
+    def _no_duplicate_filters(self) -> "_Stream":
         if self.filters and len(set(self.filters)) != len(self.filters):
             raise ValueError("filters lists a category twice")
         return self

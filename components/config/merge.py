@@ -1,6 +1,5 @@
 """Pure helpers for the stack overlay: deep merge and `${name}` substitution."""
 
-from __future__ import annotations
 
 import re
 from collections.abc import Callable

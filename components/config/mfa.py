@@ -4,7 +4,6 @@ Defaults are the dashboard's: a factor left out is off; WebAuthn user verificati
 keys issued for the login domain unless a relying party is set; OTP codes of 6 digits valid 5 minutes.
 """
 
-from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
@@ -76,7 +75,7 @@ class SessionSettings(Strict):
     mfa_session_overall_timeout: Annotated[int, Field(ge=_HOUR, le=90 * _DAY, description="seconds")] = 30 * _DAY
 
     @model_validator(mode="after")
-    def _inactivity_within_overall(self) -> SessionSettings:
+    def _inactivity_within_overall(self) -> "SessionSettings":
         if self.mfa_session_inactivity_timeout > self.mfa_session_overall_timeout:
             raise ValueError(f"mfa_session_inactivity_timeout ({self.mfa_session_inactivity_timeout}) cannot exceed "
                              f"mfa_session_overall_timeout ({self.mfa_session_overall_timeout})")
@@ -115,7 +114,7 @@ class MfaSettings(Strict):
         return found + (["phone"] if self.phone else [])
 
     @model_validator(mode="after")
-    def _a_factor_to_use(self) -> MfaSettings:
+    def _a_factor_to_use(self) -> "MfaSettings":
         others = [f for f in self.factors if f != "recovery_code"]
         if self.policy != "never" and not others:
             raise ValueError(f"policy {self.policy} needs at least one factor besides recovery codes")

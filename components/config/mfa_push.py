@@ -5,7 +5,6 @@ with the Guardian SDK (`custom_app`), which Auth0 reaches through Amazon SNS (`s
 and FCM (`direct`). Every credential is a secret reference.
 """
 
-from __future__ import annotations
 
 from typing import Annotated, Literal
 
@@ -56,7 +55,7 @@ class Push(Strict):
     direct_fcm: DirectFcm | None = None
 
     @model_validator(mode="after")
-    def _settings_of_the_provider(self) -> Push:
+    def _settings_of_the_provider(self) -> "Push":
         sns, direct = self.amazon_sns is not None, bool(self.direct_apns or self.direct_fcm)
         if self.provider == "sns" and not sns:
             raise ValueError("provider sns needs amazon_sns (access key, region and both platform ARNs)")

@@ -1,6 +1,5 @@
 """`network_acls`: Tenant ACL rules that allow, block, log or redirect requests by IP, CIDR, country or ASN."""
 
-from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterable
@@ -54,7 +53,7 @@ class Match(Strict):
     ja4_fingerprints: _Values(str, 10) | None = None
 
     @model_validator(mode="after")
-    def _names_a_signal(self) -> Match:
+    def _names_a_signal(self) -> "Match":
         if not self.model_dump(exclude_none=True):
             raise ValueError("name at least one signal (ipv4_cidrs, geo_country_codes, asns, ...)")
         return self
@@ -74,7 +73,7 @@ class NetworkAcl(Strict):
     )
 
     @model_validator(mode="after")
-    def _complete(self) -> NetworkAcl:
+    def _complete(self) -> "NetworkAcl":
         if self.match is None and self.not_match is None:
             raise ValueError("set match or not_match (or both)")
         if (self.action == "redirect") != (self.redirect_uri is not None):

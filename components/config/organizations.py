@@ -4,7 +4,6 @@ Each has a display name, branding, metadata, the connections its members sign in
 its discovery domains. Members and invitations are user data, not configuration: they are left out.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated
@@ -56,7 +55,7 @@ class Organization(Strict):
         default_factory=dict, description="email domains that route users to this organization")
 
 
-def organizations_name_known_connections(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
+def organizations_name_known_connections(blueprint: "Blueprint") -> Iterable[tuple[str, str]]:
     for org_key, organization in blueprint.organizations.items():
         for connection_key, settings in organization.connections.items():
             path = f"organizations.{org_key}.connections.{connection_key}"

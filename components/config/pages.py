@@ -4,7 +4,6 @@ The error page is not here: `tenant.error_page` owns it (html file or redirect U
 writes it. Where users land after a password reset is `email_templates.reset_email.result_url`.
 """
 
-from __future__ import annotations
 
 from typing import Any
 

@@ -4,7 +4,6 @@ A resource is named as `make diff` prints it, `<type token>::<resource name>`, w
 and why. Declared here in tenant.yaml (not in a stack file) so the exception is reviewed with the blueprint.
 """
 
-from __future__ import annotations
 
 from typing import Annotated
 

@@ -7,7 +7,6 @@ deprecated. `twilio` sends through a Twilio account; `custom` runs an Action on 
 trigger (for another vendor, or to route MFA and passwordless through different ones).
 """
 
-from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
@@ -41,7 +40,7 @@ class PhoneProviderSection(Strict):
     credentials: PhoneCredentials = Field(default_factory=PhoneCredentials)
 
     @model_validator(mode="after")
-    def _settings_of_the_provider(self) -> PhoneProviderSection:
+    def _settings_of_the_provider(self) -> "PhoneProviderSection":
         twilio = {"configuration.sid": self.configuration.sid, "configuration.mssid": self.configuration.mssid,
                   "credentials.auth_token": self.credentials.auth_token}
         if self.name == "custom":
@@ -61,7 +60,7 @@ class PhoneProviderSection(Strict):
         return self
 
 
-def _phone_factor_has_a_provider(blueprint: Blueprint):
+def _phone_factor_has_a_provider(blueprint: "Blueprint"):
     provider, phone = blueprint.phone_provider, blueprint.mfa.phone if blueprint.mfa else None
     if phone is None:
         return
@@ -77,7 +76,7 @@ def _phone_factor_has_a_provider(blueprint: Blueprint):
                f"to include {', '.join(method[kind] for kind in lacking)}")
 
 
-def phone_checks(blueprint: Blueprint):
+def phone_checks(blueprint: "Blueprint"):
     """The phone factor, the tenant flag, the provider and its Action must agree."""
     provider = blueprint.phone_provider
     if provider is not None and blueprint.tenant.phone_consolidated_experience is not True:

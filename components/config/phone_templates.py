@@ -5,7 +5,6 @@ Each template has its own SMS text and voice text, may set its sender (`from`) a
 sends them through the tenant-level phone provider only, so the section needs `phone_provider`.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -34,7 +33,7 @@ class PhoneTemplateContent(Strict):
     body: PhoneTemplateBody
 
     @model_validator(mode="after")
-    def _some_words(self) -> PhoneTemplateContent:
+    def _some_words(self) -> "PhoneTemplateContent":
         if self.body.text is None and self.body.voice is None:
             raise ValueError("body needs text (SMS), voice, or both")
         return self
@@ -48,7 +47,7 @@ class PhoneTemplate(Strict):
 PhoneTemplatesSection = dict[PhoneTemplateType, PhoneTemplate]
 
 
-def phone_templates_checks(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
+def phone_templates_checks(blueprint: "Blueprint") -> Iterable[tuple[str, str]]:
     """Templates are sent only through the tenant's phone provider, and one owner per template type."""
     if blueprint.phone_templates and blueprint.phone_provider is None:
         yield "phone_templates", ("Auth0 uses phone templates only with an external phone provider: add the "

@@ -1,6 +1,5 @@
 """Tenant pinning: a stack deploys only to the tenant it names in `ciam:stack.tenant_domain`."""
 
-from __future__ import annotations
 
 
 def same_domain(a: str, b: str) -> bool:

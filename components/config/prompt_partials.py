@@ -4,7 +4,6 @@ prompt -> screen -> insertion point -> HTML file under assets/partials/, e.g. a 
 at the end of the sign-up form. Auth0 renders partials only with a custom domain and a page template.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -34,7 +33,7 @@ class InsertionPoints(Strict):
     form_content: AssetFile | None = Field(None, description="customized-consent only: the whole form content")
 
     @model_validator(mode="after")
-    def _names_a_point(self) -> InsertionPoints:
+    def _names_a_point(self) -> "InsertionPoints":
         if all(getattr(self, point) is None for point in type(self).model_fields):
             raise ValueError("name at least one insertion point (form_content_end, form_footer_start, ...)")
         return self
@@ -46,7 +45,7 @@ PromptPartialsSection = Annotated[
 ]
 
 
-def partials_fit_their_prompt(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
+def partials_fit_their_prompt(blueprint: "Blueprint") -> Iterable[tuple[str, str]]:
     for prompt, screens in blueprint.prompt_partials.items():
         known = PROMPT_SCREENS.get(prompt)
         for screen in screens:

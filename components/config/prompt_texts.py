@@ -4,7 +4,6 @@ Each file holds what Auth0's `PUT /prompts/{prompt}/custom-text/{language}` take
 text key -> text. A language the tenant has not enabled would never be shown, so it is an error.
 """
 
-from __future__ import annotations
 
 import json
 from collections.abc import Iterable
@@ -113,7 +112,7 @@ PromptTextFile = Annotated[AssetFile, AfterValidator(_is_prompt_text)]
 PromptTextsSection = dict[PromptName, dict[Locale, PromptTextFile]]
 
 
-def prompt_languages_are_enabled(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
+def prompt_languages_are_enabled(blueprint: "Blueprint") -> Iterable[tuple[str, str]]:
     enabled = blueprint.tenant.enabled_locales
     for prompt, languages in blueprint.prompt_texts.items():
         for language in languages:

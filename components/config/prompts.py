@@ -1,6 +1,5 @@
 """`prompts`: the Universal Login experience (Management API `/prompts` settings; texts live elsewhere)."""
 
-from __future__ import annotations
 
 from typing import Literal
 

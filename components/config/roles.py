@@ -1,6 +1,5 @@
 """`roles`: RBAC roles keyed by a stable key, each with permissions on the scopes of `apis`."""
 
-from __future__ import annotations
 
 from pydantic import Field
 

@@ -1,6 +1,5 @@
 """The bridge from Pulumi's config (stack file, ESC, `--secret` values) to the pure loader."""
 
-from __future__ import annotations
 
 import json
 from pathlib import Path

@@ -3,7 +3,6 @@
 Without Node the check is skipped with one notice; a syntax error is one line naming the file and line.
 """
 
-from __future__ import annotations
 
 import functools
 import json

@@ -2,7 +2,6 @@
 stable key: the identity-provider types offered, the attributes to map, branding and the page's custom text.
 """
 
-from __future__ import annotations
 
 from typing import Annotated, Literal
 

@@ -5,7 +5,6 @@ The Management API keeps a social connection's permissions as one boolean option
 exactly those options. These are the option names the Management API (and the Terraform provider) know.
 """
 
-from __future__ import annotations
 
 import difflib
 

@@ -4,7 +4,6 @@ Every reader here raises a `ConfigError` naming the file (and line or byte offse
 loader and every CLI get the same guarantees whatever file a user breaks.
 """
 
-from __future__ import annotations
 
 import json
 import re

@@ -1,6 +1,5 @@
 """`ciam:stack`: what only a stack can say about itself (its tenant, its kind of environment, its next stack)."""
 
-from __future__ import annotations
 
 import re
 from typing import Annotated, Literal

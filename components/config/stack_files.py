@@ -5,7 +5,6 @@ value that cannot be ciphertext (a pasted plain-text secret), `auth0:clientSecre
 `config:` that is not a mapping of names: each is one line naming the file and key, never echoing the value.
 """
 
-from __future__ import annotations
 
 import base64
 import binascii

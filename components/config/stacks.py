@@ -4,7 +4,6 @@ The promotion order comes from each stack's `ciam:stack.promotes_to` (the stack 
 Read straight from the YAML files, without Pulumi, so tools, tests and workflows derive the same set.
 """
 
-from __future__ import annotations
 
 import re
 from dataclasses import dataclass

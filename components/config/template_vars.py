@@ -7,7 +7,6 @@ the loader checks every use first (`var_problems`): an unknown name, a secret or
 config error naming the file and the variable. Scripts (Actions, custom databases) take configuration instead.
 """
 
-from __future__ import annotations
 
 import difflib
 import json

@@ -1,6 +1,5 @@
 """`tenant`: the Auth0 tenant's own settings (Management API `PATCH /tenants/settings`)."""
 
-from __future__ import annotations
 
 from typing import Annotated, Literal
 
@@ -50,7 +49,7 @@ class ErrorPage(Strict):
     show_log_link: bool = False
 
     @model_validator(mode="after")
-    def _one_of_html_or_url(self) -> ErrorPage:
+    def _one_of_html_or_url(self) -> "ErrorPage":
         if (self.html is None) == (self.url is None):
             raise ValueError("set exactly one of html (a file under assets/) or url")
         return self
@@ -77,7 +76,7 @@ class DefaultTokenQuota(Strict):
     organizations: TokenQuota | None = None
 
     @model_validator(mode="after")
-    def _something(self) -> DefaultTokenQuota:
+    def _something(self) -> "DefaultTokenQuota":
         if self.clients is None and self.organizations is None:
             raise ValueError("set clients, organizations or both")
         return self
@@ -156,7 +155,7 @@ class TenantSection(Strict):
     )
 
     @model_validator(mode="after")
-    def _idle_within_absolute(self) -> TenantSection:
+    def _idle_within_absolute(self) -> "TenantSection":
         if self.session_lifetime and self.idle_session_lifetime and self.idle_session_lifetime > self.session_lifetime:
             raise ValueError("idle_session_lifetime must not exceed session_lifetime")
         ephemeral, idle_ephemeral = self.ephemeral_session_lifetime, self.idle_ephemeral_session_lifetime

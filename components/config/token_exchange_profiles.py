@@ -5,7 +5,6 @@ A profile says which Action validates a subject token of a given type: when an a
 grant and this `subject_token_type`, Auth0 runs the named `custom-token-exchange` Action.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -50,7 +49,7 @@ class TokenExchangeProfile(Strict):
         return token_type
 
 
-def profiles_name_token_exchange_actions(blueprint: Blueprint) -> Iterable[tuple[str, str]]:
+def profiles_name_token_exchange_actions(blueprint: "Blueprint") -> Iterable[tuple[str, str]]:
     seen: dict[str, str] = {}
     for key, profile in blueprint.token_exchange_profiles.items():
         action = blueprint.actions.get(profile.action)

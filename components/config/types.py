@@ -1,6 +1,5 @@
 """Field types shared by every section of the blueprint: URLs, secret references, asset files."""
 
-from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path

@@ -5,7 +5,6 @@ Used by Okta Express Configuration (applications.<key>.express_configuration.use
 self-service SSO. Field names follow the Management API (`saml_mapping`, `strategy_overrides`).
 """
 
-from __future__ import annotations
 
 from typing import Annotated, Literal
 
