@@ -29,7 +29,7 @@ import tempfile
 import types
 from pathlib import Path
 
-CACHE_FORMAT = b"lazy-classes-3"
+CACHE_FORMAT = b"lazy-classes-4"
 _IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
 _QUOTED_LIMIT = 200
 
@@ -75,6 +75,7 @@ def lazy_module(name: str, origin: str) -> types.ModuleType | None:
 
     namespace["__getattr__"] = lazy_attribute
     namespace["__lazy_names__"] = frozenset(split.group_of)
+    namespace["__lazy_sources__"] = (module,)  # where a name its annotations quote is found (cli/lean_sdk.py)
     sys.modules[name] = module
     try:
         exec(marshal.loads(split.header), namespace)
@@ -113,22 +114,43 @@ def _quoted_names(text: str) -> set[str]:
 
 def postponed_code(origin: str) -> tuple[types.CodeType, frozenset[str]] | None:
     """The code of a generated module compiled with its annotations postponed (PEP 563), which the SDK reads only
-    through `typing.get_type_hints`, so that defining its classes evaluates none of them, and the names its code
-    reads or its annotations give; None where the module defines a TypedDict (whose required keys are read from
-    its evaluated annotations) or nothing is cached."""
+    through `typing.get_type_hints`, so that defining its classes evaluates none of them, and the names the code
+    reads as it runs (not those only its annotations give); None where the module defines a TypedDict (whose
+    required keys are read from its evaluated annotations) or nothing is cached."""
     return _cached(Path(origin), "postponed", _compiled_postponed)
 
 
 def _compiled_postponed(tree: ast.Module, filename: str) -> tuple[types.CodeType, frozenset[str]] | None:
     if _defines_typed_dict(tree):
         return None
-    # A postponed annotation is one string, however many names it gives: the names come from the tree.
-    docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
-    names = _names_read(tree)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
-            names.update(_IDENTIFIER.findall(node.value))
-    return _compile(tree.body, filename, postpone=True), frozenset(names)
+    reader = _RunTimeNames()
+    reader.visit(tree)
+    return _compile(tree.body, filename, postpone=True), frozenset(reader.names)
+
+
+class _RunTimeNames(ast.NodeVisitor):
+    """The names a module's code reads, its postponed annotations left out."""
+
+    def __init__(self):
+        self.names: set[str] = set()
+
+    def visit_Name(self, node: ast.Name) -> None:
+        self.names.add(node.id)
+
+    def visit_arg(self, node: ast.arg) -> None:
+        pass  # a parameter's annotation
+
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        defaults = [*node.args.defaults, *(default for default in node.args.kw_defaults if default is not None)]
+        for child in [*node.decorator_list, *defaults, *node.body]:  # not its annotations
+            self.visit(child)
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        self.visit(node.target)
+        if node.value is not None:
+            self.visit(node.value)
 
 
 def _cached(source: Path, kind: str, build):

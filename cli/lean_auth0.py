@@ -7,7 +7,7 @@ Installed at a CLI's start, before anything imports the SDK, this runs the packa
 them is asked for (a name the module naming does not give away imports the rest). `_inputs` and `outputs`
 create each class on first use (cli/lazy_classes.py), a class a property annotation quotes when the plan
 resolves it (cli/lean_sdk.py, which this part needs), and a resource module's `from ._inputs import *` binds
-the names its code refers to, the others still being its attributes. Their annotations (but a TypedDict's)
+the names its code reads, the others still being its attributes. Their annotations (but a TypedDict's)
 are evaluated when the runtime reads them, not as each class is defined. The classes are the SDK's own, so the
 plan is the same. Nothing here runs under `pulumi up`; with any other SDK version the stock package loads.
 tests/engine/test_lean_auth0.py compares the two.
@@ -122,8 +122,8 @@ def _lazy_shared_modules(package) -> object | None:
 
 class _NarrowStarImports(importlib.abc.MetaPathFinder):
     """Finds the SDK's resource modules, run with their annotations postponed (cli/lazy_classes.py) and so that
-    `from ._inputs import *` binds only the names the module's code refers to (the rest would create every
-    input class)."""
+    `from ._inputs import *` binds only the names the module's code reads as it runs (the rest would create
+    every input class; a name only an annotation gives is created when the plan resolves it)."""
 
     _SHARED = frozenset(f"{SDK_PACKAGE}.{name}" for name in ("_inputs", "outputs", "_utilities"))
 
@@ -163,6 +163,7 @@ class _NarrowedLoader(importlib.abc.Loader):
         finally:
             inputs["__all__"] = every_name
         module.__getattr__ = self._input_type  # the names the narrowed star import left out, as attributes
+        module.__lazy_sources__ = (self._inputs,)  # and where its annotations find them (cli/lean_sdk.py)
 
     def _input_type(self, name: str):
         if name in vars(self._inputs)["__lazy_names__"]:

@@ -144,7 +144,7 @@ class _Namespaces:
 
     def __init__(self, cls: type):
         self.globalns = _types._globals_for_cls(cls)
-        self.localns = _AnnotationNames(cls)
+        self.localns = _AnnotationNames(cls, self.globalns)
         self._strings: dict[str, Any] = {}
 
     def return_hint(self, getter) -> Any:
@@ -173,21 +173,24 @@ _NAMESPACES: dict[tuple[str, ...], _Namespaces] = {}
 
 
 class _AnnotationNames(Mapping):
-    """The local names the stock runtime gives a property annotation (`Output`, and `T` for `Input`), and the
-    classes of a lazily created SDK module (cli/lazy_classes.py) that one quotes, created as it is resolved."""
+    """The local names the stock runtime gives a property annotation (`Output`, and `T` for `Input`), and a class
+    an annotation quotes that its module leaves to a lazily created SDK module (`__lazy_sources__`, set by
+    cli/lazy_classes.py and cli/lean_auth0.py), created as it is resolved; its module's own names come first."""
 
     _FIXED = {"Output": Output, "T": type(None)}
 
-    def __init__(self, cls: type):
-        self._lazy = [module for module in (sys.modules.get(base.__module__) for base in cls.__mro__)
-                      if module is not None and hasattr(module, "__lazy_names__")]
+    def __init__(self, cls: type, globalns: Mapping[str, Any]):
+        self._globalns = globalns
+        self._sources = [source for base in getattr(cls, "__mro__", (cls,))  # a class, or an SDK function
+                         for source in getattr(sys.modules.get(base.__module__), "__lazy_sources__", ())]
 
     def __getitem__(self, name: str) -> Any:
         if name in self._FIXED:
             return self._FIXED[name]
-        for module in self._lazy:
-            if name in module.__lazy_names__:
-                return getattr(module, name)
+        if name not in self._globalns:
+            for source in self._sources:
+                if name in source.__lazy_names__:
+                    return getattr(source, name)
         raise KeyError(name)
 
     def __iter__(self) -> Iterator[str]:
