@@ -1,7 +1,9 @@
 """Pulumi's own submodules that a plan never uses, loaded on first use instead of at `import pulumi`.
 
 `import pulumi` imports `pulumi.automation` (the Automation API, with its workspace, server and semver code),
-`pulumi.dynamic` (dynamic providers, with dill) and `pulumi.policy` for every program, about 90 modules in all.
+`pulumi.dynamic` (dynamic providers, with dill) and `pulumi.policy` for every program, about 90 modules in all,
+and `pulumi.runtime._instrumentation`, which imports OpenTelemetry's tracing SDK to set tracing up when the
+TRACEPARENT environment variable asks for it (it is not deferred then).
 Installed at a plan CLI's start, before anything imports pulumi, each of them still comes into `sys.modules`
 under its name but runs only when something reads one of its attributes (importlib's LazyLoader), so a plan
 that never touches them never pays for them, and one that does gets the stock module. Written against one
@@ -12,11 +14,12 @@ from __future__ import annotations
 
 import importlib.machinery
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
 SDK_VERSION = "3.272.0"  # the pulumi version whose `__init__` imports these without using them
-DEFERRED = ("pulumi.automation", "pulumi.dynamic", "pulumi.policy")
+DEFERRED = ("pulumi.automation", "pulumi.dynamic", "pulumi.policy", "pulumi.runtime._instrumentation")
 
 
 class _DeferredSubmodules:
@@ -24,7 +27,7 @@ class _DeferredSubmodules:
 
     @staticmethod
     def find_spec(name, path=None, target=None):
-        if name not in DEFERRED:
+        if name not in DEFERRED or (name == "pulumi.runtime._instrumentation" and os.environ.get("TRACEPARENT")):
             return None
         spec = importlib.machinery.PathFinder.find_spec(name, path, target)
         if spec is not None and spec.loader is not None:

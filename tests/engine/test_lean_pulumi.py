@@ -38,6 +38,18 @@ def test_a_deferred_submodule_runs_on_first_use_and_is_the_stock_one():
     assert shown.split() == ["False", "pulumi.automation._local_workspace", "pulumi.dynamic.dynamic", "True"], shown
 
 
+@pytest.mark.parametrize("traceparent", ["", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"],
+                         ids=["no tracing", "tracing asked for"])
+def test_tracing_is_set_up_at_import_only_when_the_environment_asks_for_it(traceparent):
+    shown = _python(
+        f"import os, sys\nos.environ['TRACEPARENT'] = {traceparent!r}\n"
+        "from cli import lean_pulumi\nassert lean_pulumi.install()\nimport pulumi\n"
+        "print('opentelemetry.sdk.trace' in sys.modules)\n"
+        "from pulumi.runtime import _instrumentation\n"
+        "print(_instrumentation._tracer_provider is not None, callable(_instrumentation.shutdown_tracing))\n")
+    assert shown.split() == ([str(bool(traceparent)), str(bool(traceparent)), "True"]), shown
+
+
 def test_nothing_is_deferred_once_pulumi_is_imported():
     assert _python("import pulumi\nfrom cli import lean_pulumi\nprint(lean_pulumi.install())\n").strip() == "False"
 
