@@ -23,6 +23,9 @@ if __name__ == "__main__":  # before the heavy imports, so Ctrl-C while importin
     batch_gc.for_this_process()
     lean_pulumi.install()
     lean_auth0.install()
+    # A pydantic plugin observes validation (logfire's reports it); a plan wants none, and looking them up reads
+    # the metadata of every installed package. An explicit PYDANTIC_DISABLE_PLUGINS is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import argparse  # noqa: E402
 from pathlib import Path  # noqa: E402

@@ -4,6 +4,7 @@ run in full on first use, and a fixture tenant's plan is byte-identical with the
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from importlib.metadata import version
@@ -63,3 +64,27 @@ def test_a_plan_cli_run_is_byte_identical_with_the_submodules_loaded_at_start(st
     stock = _python(f"import runpy, sys\nimport pulumi  # imported first: nothing is deferred\n{run}")
     assert json.loads(deferred)["resources"], deferred[:200]
     assert deferred == stock, f"stack {stack}: the plan differs with pulumi's submodules deferred"
+
+
+def test_a_plan_runs_no_pydantic_plugin_installed_beside_it(tmp_path):
+    # A plugin found through its package's entry points, as pydantic finds one: it marks its import.
+    marker = tmp_path / "imported"
+    (tmp_path / "observer.py").write_text(
+        f"open({str(marker)!r}, 'a').write('imported')\n"
+        "class _Plugin:\n    def new_schema_validator(self, *args, **kwargs):\n        return None, None, None\n"
+        "plugin = _Plugin()\n", encoding="utf-8")
+    dist_info = tmp_path / "observer-1.0.dist-info"
+    dist_info.mkdir()
+    (dist_info / "METADATA").write_text("Metadata-Version: 2.1\nName: observer\nVersion: 1.0\n", encoding="utf-8")
+    (dist_info / "entry_points.txt").write_text("[pydantic]\nobserver = observer:plugin\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{PROJECT_DIR}"}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    validate = "import pydantic\nclass Model(pydantic.BaseModel):\n    name: str\nModel(name='x')\n"
+    subprocess.run([sys.executable, "-c", validate], cwd=PROJECT_DIR, env=env, check=True, timeout=120)
+    assert marker.exists(), "the fake plugin is not found by pydantic: the test proves nothing"
+    marker.unlink()
+    project = fixture_copy(FULL).root
+    subprocess.run([sys.executable, "-m", "cli.plan", "--stack", FULL_STACKS[0], "--format", "json",
+                    "--project-dir", str(project)], cwd=PROJECT_DIR, env=env, check=True, timeout=120,
+                   capture_output=True)
+    assert not marker.exists(), "a plan imported a pydantic plugin"
