@@ -1,5 +1,6 @@
 """The pulumi submodules a plan CLI defers (cli/lean_pulumi.py) stay the stock ones: not run at `import pulumi`,
-run in full on first use, and a fixture tenant's plan is byte-identical with them deferred or not."""
+run in full on first use, and a fixture tenant's plan is byte-identical with them deferred or not. The plan CLI
+runs no pydantic plugin either."""
 
 from __future__ import annotations
 
