@@ -1,8 +1,8 @@
 """A generated module whose top-level classes are created on first use, for cli/lean_auth0.py.
 
 pulumi-auth0's `_inputs` and `outputs` define about 1,170 classes between them (each input type twice: the
-class and its TypedDict), and creating them all costs a plan about 0.1 s; a plan uses a few hundred. Here such a
-module runs its imports at once, and each class statement (or `if not MYPY:` block) when one of its names is
+class and its TypedDict), and creating them all costs a plan about 0.1 s; a plan creates about a hundred. Here
+such a module runs its imports at once, and each class statement (or `if not MYPY:` block) when one of its names is
 first read as an attribute of the module, after the statements of the classes it reads as it runs (a base
 class). A class that is only named in a quoted annotation is not in the namespace until it is read: the
 annotation resolves through the module's attributes (cli/lean_sdk.py resolves SDK annotations so).

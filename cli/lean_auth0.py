@@ -15,6 +15,7 @@ tests/engine/test_lean_auth0.py compares the two.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.abc
 import importlib.machinery
@@ -101,7 +102,7 @@ def prepare() -> bool:
 
 def _lazy_shared_modules(package) -> object | None:
     """`_inputs` and `outputs` with their classes created on first use, and resource modules' star import of
-    `_inputs` narrowed to the names each refers to; None (and nothing changed) where they cannot be."""
+    `_inputs` narrowed to the names each reads; None (and nothing changed) where they cannot be."""
     from cli import lean_sdk  # imports pulumi, which `_inputs` imports next anyway
 
     if not lean_sdk.applies():  # a quoted class resolves only through lean_sdk's annotation names
@@ -162,13 +163,14 @@ class _NarrowedLoader(importlib.abc.Loader):
             exec(code, module.__dict__)
         finally:
             inputs["__all__"] = every_name
-        module.__getattr__ = self._input_type  # the names the narrowed star import left out, as attributes
-        module.__lazy_sources__ = (self._inputs,)  # and where its annotations find them (cli/lean_sdk.py)
+        module.__getattr__ = functools.partial(_input_type, module.__name__, self._inputs)  # what the star import
+        module.__lazy_sources__ = (self._inputs,)  # left out, as attributes and for annotations (cli/lean_sdk.py)
 
-    def _input_type(self, name: str):
-        if name in vars(self._inputs)["__lazy_names__"]:
-            return getattr(self._inputs, name)
-        raise AttributeError(name)
+
+def _input_type(module_name: str, inputs, name: str):
+    if name in inputs.__lazy_names__:
+        return getattr(inputs, name)
+    raise AttributeError(f"module {module_name!r} has no attribute {name!r}")
 
 
 def _module_for(name: str) -> str:

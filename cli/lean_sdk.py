@@ -149,14 +149,13 @@ class _Namespaces:
 
     def return_hint(self, getter) -> Any:
         annotation = getter.__annotations__.get("return")
-        if type(annotation) is not str:
-            return get_type_hints(getter, globalns=self.globalns, localns=self.localns).get("return")
-        try:
+        postponed = type(annotation) is str
+        if postponed and annotation in self._strings:
             return self._strings[annotation]
-        except KeyError:
-            hint = get_type_hints(getter, globalns=self.globalns, localns=self.localns).get("return")
+        hint = get_type_hints(getter, globalns=self.globalns, localns=self.localns).get("return")
+        if postponed:
             self._strings[annotation] = hint
-            return hint
+        return hint
 
 
 def _namespaces_of(cls: type) -> _Namespaces:
