@@ -221,7 +221,7 @@ def _read_cache(cache: Path, key: tuple):
 def _building(cache: Path):
     try:
         import fcntl
-    except ImportError:  # no advisory locks (Windows): a parallel first run splits the file twice, harmlessly
+    except ImportError:  # no advisory locks (Windows): a parallel first run builds it twice, harmlessly
         yield
         return
     with open(cache.parent / "lazy-classes.lock", "w") as lock:
@@ -261,9 +261,12 @@ def _compile(statements: list[ast.stmt], filename: str, postpone: bool) -> types
 
 
 def _defines_typed_dict(node: ast.AST) -> bool:
-    return any(isinstance(inner, ast.ClassDef) and any(_names_read(base) & {"TypedDict"} or (
-        isinstance(base, ast.Attribute) and base.attr == "TypedDict") for base in inner.bases)
-        for inner in ast.walk(node))
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.ClassDef):
+            for base in inner.bases:  # `TypedDict` or `typing.TypedDict`
+                if getattr(base, "id", None) == "TypedDict" or getattr(base, "attr", None) == "TypedDict":
+                    return True
+    return False
 
 
 def _bound_names(statement: ast.stmt) -> set[str] | None:
@@ -290,5 +293,6 @@ def _assigned(statement: ast.stmt) -> set[str] | None:
 
 
 def _names_read(node: ast.AST) -> set[str]:
-    """The names a statement reads as it runs (not those its quoted annotations give: see lazy_module)."""
+    """Every name a statement's code uses, its annotations' too: the classes to create before it runs (a few more
+    than it reads as it runs; a name only quoted is not one of them: see lazy_module)."""
     return {inner.id for inner in ast.walk(node) if isinstance(inner, ast.Name)}
