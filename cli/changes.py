@@ -7,6 +7,11 @@ changes; with --detailed-exitcode, 2 when there are changes. Bad input: one line
 
 from __future__ import annotations
 
+if __name__ == "__main__":  # before the heavy imports (cli/lean_start.py)
+    from cli import lean_start
+
+    lean_start.for_a_plan()
+
 import argparse
 import json
 import os

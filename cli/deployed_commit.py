@@ -11,6 +11,11 @@ Exit 0 with the commit; 2 when nothing resolves or the input is not a stack hist
 
 from __future__ import annotations
 
+if __name__ == "__main__":  # before the heavy imports (cli/lean_start.py)
+    from cli import lean_start
+
+    lean_start.for_a_plan()
+
 import argparse
 import json
 import re

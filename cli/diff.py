@@ -7,6 +7,11 @@ review, the parity test is what enforces.
 
 from __future__ import annotations
 
+if __name__ == "__main__":  # before the heavy imports (cli/lean_start.py)
+    from cli import lean_start
+
+    lean_start.for_a_plan()
+
 import argparse
 import sys
 from dataclasses import dataclass, field

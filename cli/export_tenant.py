@@ -9,6 +9,11 @@ resource the program registers with its Auth0 ID, for `pulumi import --file impo
 
 from __future__ import annotations
 
+if __name__ == "__main__":  # before the heavy imports (cli/lean_start.py)
+    from cli import lean_start
+
+    lean_start.for_a_plan()
+
 import argparse
 import json
 import os

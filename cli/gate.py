@@ -11,6 +11,11 @@ reads config from the stack files (secure values redacted), as `make check` does
 
 from __future__ import annotations
 
+if __name__ == "__main__":  # before the heavy imports (cli/lean_start.py)
+    from cli import lean_start
+
+    lean_start.for_a_plan()
+
 import os
 import subprocess
 import sys

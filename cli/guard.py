@@ -8,6 +8,11 @@ CIAM_ALLOW_DESTRUCTIVE=1. Exit 0: nothing blocked; 1: blocked; 2: the input is n
 
 from __future__ import annotations
 
+if __name__ == "__main__":  # before the heavy imports (cli/lean_start.py)
+    from cli import lean_start
+
+    lean_start.for_a_plan()
+
 import argparse
 import os
 import sys

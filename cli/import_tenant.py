@@ -6,6 +6,11 @@ assets/, one Pulumi.<stack>.yaml per config and import-report.md. Bad input: one
 
 from __future__ import annotations
 
+if __name__ == "__main__":  # before the heavy imports (cli/lean_start.py)
+    from cli import lean_start
+
+    lean_start.for_a_plan()
+
 import argparse
 import sys
 from pathlib import Path

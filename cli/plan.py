@@ -18,24 +18,19 @@ def _interrupted(_signum, _frame) -> None:
 
 if __name__ == "__main__":  # before the heavy imports, so Ctrl-C while importing exits cleanly too
     signal.signal(signal.SIGINT, _interrupted)
-    from cli import batch_gc, lean_auth0, lean_pulumi
+    from cli import lean_start
 
-    batch_gc.for_this_process()
-    lean_pulumi.install()
-    lean_auth0.install()
-    # A pydantic plugin observes validation (logfire's reports it); a plan wants none, and looking them up reads
-    # the metadata of every installed package. An explicit PYDANTIC_DISABLE_PLUGINS is kept.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    lean_start.for_a_plan()
 
-import argparse  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+from pathlib import Path
 
-from cli.offline import Plan, exit_now, run_program  # noqa: E402
-from cli.render import RENDERERS  # noqa: E402
-from components.config.errors import ConfigError, excerpt  # noqa: E402
-from components.config.script_syntax import start_syntax_check  # noqa: E402
-from components.config.sources import stack_name_problem  # noqa: E402
-from components.config.stacks import stack_names  # noqa: E402
+from cli.offline import Plan, exit_now, run_program
+from cli.render import RENDERERS
+from components.config.errors import ConfigError, excerpt
+from components.config.script_syntax import start_syntax_check
+from components.config.sources import stack_name_problem
+from components.config.stacks import stack_names
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 

@@ -10,6 +10,11 @@ Output: build/preview/<kind>/<name>.html and build/preview/index.html, to open i
 
 from __future__ import annotations
 
+if __name__ == "__main__":  # before the heavy imports (cli/lean_start.py)
+    from cli import lean_start
+
+    lean_start.for_a_plan()
+
 import argparse
 import html
 import json

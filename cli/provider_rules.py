@@ -12,6 +12,11 @@ Use: `python -m cli.provider_rules --stack <stack>` (exit 1 on a violation), or 
 
 from __future__ import annotations
 
+if __name__ == "__main__":  # before the heavy imports (cli/lean_start.py)
+    from cli import lean_start
+
+    lean_start.for_a_plan()
+
 import json
 import re
 import sys

@@ -70,6 +70,12 @@ def record(project_dir: Path, stack: str, recorder) -> dict[str, Any]:
 def main(argv: list[str]) -> None:
     project_dir = Path(argv[0]).resolve()
     sys.path.insert(0, str(project_dir))
+    try:  # the checkout's own lean start (cli/lean_start.py), as its `make plan` has it
+        from cli import lean_start
+    except ImportError:  # a commit from before it: the stock start, the same plans
+        pass
+    else:
+        lean_start.for_a_plan()
     recorder = _load_recorder()
     plans = [record(project_dir, stack, recorder) for stack in argv[1:]]
     sys.stdout.write(json.dumps(plans, sort_keys=True) + "\n")

@@ -5,6 +5,11 @@
 
 from __future__ import annotations
 
+if __name__ == "__main__":  # before the heavy imports (cli/lean_start.py)
+    from cli import lean_start
+
+    lean_start.for_a_plan()
+
 import argparse
 import copy
 import json

@@ -7,6 +7,11 @@ Each entry names the endpoints the provider calls, so a reviewer can check it ag
 
 from __future__ import annotations
 
+if __name__ == "__main__":  # before the heavy imports (cli/lean_start.py)
+    from cli import lean_start
+
+    lean_start.for_a_plan()
+
 import argparse
 import sys
 from collections.abc import Iterable

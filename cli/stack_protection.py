@@ -12,6 +12,11 @@ Exit 0: nothing lowered; 1: lowered; 2: the base cannot be read.
 
 from __future__ import annotations
 
+if __name__ == "__main__":  # before the heavy imports (cli/lean_start.py)
+    from cli import lean_start
+
+    lean_start.for_a_plan()
+
 import argparse
 import os
 import subprocess

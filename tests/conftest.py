@@ -126,8 +126,11 @@ class ProjectCopy:
             self.copy_engine()
 
     def copy_engine(self) -> None:
-        """The whole engine too (cli/, components/, Makefile, tests/ ...), so `make` and the CLIs run here."""
-        ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache", "snapshots")
+        """The whole engine too (cli/, components/, Makefile, tests/ ...), so `make` and the CLIs run here.
+
+        With the bytecode beside it: copied with their sources' times, the .pyc stay valid, so the first CLI run
+        in the copy does not compile the engine's modules again (about 0.3 s of CPU)."""
+        ignore = shutil.ignore_patterns(".pytest_cache", "snapshots")
         for name in ENGINE_TOOLS:
             source = PROJECT_DIR / name
             if source.is_dir():

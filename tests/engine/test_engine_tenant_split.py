@@ -23,7 +23,10 @@ UNUSED_PLUGINS = ("-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:hypothes
 
 
 def _tenant_tests(project: ProjectCopy) -> None:
-    result = project.run(sys.executable, "-m", "pytest", "tests/tenant", "-q", *UNUSED_PLUGINS)
+    # Its temporary directories inside the copy: under the shared default, pytest's clean-up at the end of this
+    # inner run would delete the oldest earlier runs' (thousands of files, seconds).
+    result = project.run(sys.executable, "-m", "pytest", "tests/tenant", "-q", *UNUSED_PLUGINS,
+                         "--basetemp", str(project.root / ".pytest-tmp"))
     assert result.returncode == 0, f"tenant tests in {project.root}:\n{result.stdout[-3000:]}{result.stderr[-2000:]}"
 
 
