@@ -1,13 +1,20 @@
-"""Every CLI that imports pulumi starts lean (cli/lean_start.py) before its other imports, read off the code: a
-CLI added later without it fails here. What the lean start does is tested by test_lean_auth0, test_lean_pulumi
-and test_batch_gc on the plan CLI."""
+"""Every CLI that imports pulumi starts lean (cli/lean_start.py) before its other imports, read off the code (a
+CLI added later without it fails here), and a fixture tenant's plan is byte-identical with the lean start and
+with the stock one. Each part of the lean start is tested on its own by test_lean_auth0, test_lean_pulumi and
+test_batch_gc."""
 
 from __future__ import annotations
 
 import ast
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import FULL, FULL_STACKS, fixture_copy
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SDKS = ("pulumi", "pulumi_auth0", "pulumi_policy")
@@ -66,20 +73,22 @@ def _calls_lean_start(node: ast.AST) -> bool:
 
 CLIS = sorted(path.stem for path in (PROJECT_DIR / "cli").glob("*.py")
               if any(_is_main_guard(node) for node in ast.parse(path.read_text()).body))
+# recorded.py, a script run with another checkout's code on its path, starts lean in its main (tested below).
+LEAN_CLIS = [cli for cli in CLIS if cli not in STOCK_ON_PURPOSE and cli != "recorded"
+             and _reaches_an_sdk(_imported(f"cli.{cli}"), set())]
 
 
 def test_the_clis_are_found():
-    assert {"plan", "check", "diff", "snapshot", "changes", "recorded", "replay"} <= set(CLIS), CLIS
+    assert {"plan", "check", "diff", "snapshot", "changes", "gate"} <= set(LEAN_CLIS), LEAN_CLIS
+    assert {"recorded", *STOCK_ON_PURPOSE} <= set(CLIS), CLIS
 
 
-@pytest.mark.parametrize("cli", [c for c in CLIS if c not in STOCK_ON_PURPOSE and c != "recorded"])
+@pytest.mark.parametrize("cli", LEAN_CLIS)
 def test_a_cli_that_imports_pulumi_starts_lean_before_it(cli):
     body = ast.parse((PROJECT_DIR / "cli" / f"{cli}.py").read_text()).body
     first_sdk_import = next((i for i, node in enumerate(body) if isinstance(node, (ast.Import, ast.ImportFrom))
                              and _reaches_an_sdk(_imports_of(node, "cli"), set())), None)
     if first_sdk_import is None:  # imported only inside a function (the CLI's main): before that runs
-        if not _reaches_an_sdk(_imported(f"cli.{cli}"), set()):
-            pytest.skip(f"cli/{cli}.py imports no SDK")
         first_sdk_import = len(body) - 1
     guards = [node for node in body[:first_sdk_import] if _is_main_guard(node) and _calls_lean_start(node)]
     assert guards, (f"cli/{cli}.py imports pulumi (line {body[first_sdk_import].lineno}) without calling "
@@ -99,3 +108,42 @@ def test_the_change_recorder_starts_lean_before_it_loads_the_recorder():
 def test_a_cli_that_must_stay_stock_does_not_start_lean(cli):
     assert not _calls_lean_start(ast.parse((PROJECT_DIR / "cli" / f"{cli}.py").read_text())), \
         f"cli/{cli}.py starts lean, but it must run the stock SDK (STOCK_ON_PURPOSE says why)"
+
+
+# The lazy input and output classes are split once into a cache that is not written without bytecode writing:
+# the subprocesses may write it, so that they run the lazy modules rather than the stock fallback.
+_WRITING_BYTECODE = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+# Reports, as the plan CLI ends, how many of the SDK's shared input and output classes the plan created.
+_REPORT_CREATED = """
+import os, sys
+exit_now = os._exit
+def report(status):
+    shared = [sys.modules[f"pulumi_auth0.{name}"] for name in ("_inputs", "outputs")]
+    sys.stderr.write("created " + " ".join(f"{sum(n in vars(m) for n in m.__all__)}/{len(m.__all__)}"
+                                           for m in shared) + "\\n")
+    exit_now(status)
+os._exit = report
+"""
+
+
+def _plan_cli(stack: str, before: str) -> subprocess.CompletedProcess:
+    """`python -m cli.plan --stack STACK --format json` of the full fixture tenant, with `before` run first."""
+    argv = ["plan", "--stack", stack, "--format", "json", "--project-dir", str(fixture_copy(FULL).root)]
+    code = f"import runpy, sys\n{before}\nsys.argv = {argv!r}\nrunpy.run_module('cli.plan', run_name='__main__')"
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_DIR, capture_output=True, text=True,
+                            timeout=120, env=_WRITING_BYTECODE)
+    assert result.returncode == 0, f"stack {stack}: {result.stderr}"
+    return result
+
+
+@pytest.mark.parametrize("stack", FULL_STACKS[:1])
+def test_a_plan_cli_run_is_byte_identical_with_the_lean_start_and_the_stock_one(stack):
+    lean = _plan_cli(stack, _REPORT_CREATED)
+    # pulumi and pulumi-auth0 imported first: each part of the lean start stands aside.
+    stock = _plan_cli(stack, "import pulumi, pulumi_auth0")
+    assert json.loads(lean.stdout)["resources"], lean.stdout[:200]
+    assert lean.stdout == stock.stdout, f"stack {stack}: the plan differs with the lean start"
+    for counts in lean.stderr.rpartition("created ")[2].split():
+        used, every = map(int, counts.split("/"))
+        assert 0 < used < every, f"stack {stack}: the lean plan created {counts} of the input or output classes"
