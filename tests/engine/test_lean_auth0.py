@@ -23,11 +23,11 @@ STOCK_NAMES = sorted(name for name in vars(pulumi_auth0) if not name.startswith(
 _WRITING_BYTECODE = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 
-def _python(code: str, stdin: str = "", stderr: bool = False) -> str:
+def _python(code: str, stdin: str = "") -> str:
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_DIR, capture_output=True, text=True,
                             input=stdin, timeout=120, env=_WRITING_BYTECODE)
     assert result.returncode == 0, result.stderr
-    return result.stdout + (result.stderr if stderr else "")
+    return result.stdout
 
 
 def _identity(value) -> str:
