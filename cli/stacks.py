@@ -7,10 +7,10 @@ Bad stack files: one line per problem on stderr, exit 2.
 
 from __future__ import annotations
 
-if __name__ == "__main__":  # before the heavy imports (cli/lean_start.py)
+if __name__ == "__main__":  # before the imports: it needs no pulumi (cli/lean_start.py)
     from cli import lean_start
 
-    lean_start.for_a_plan()
+    lean_start.without_pulumi()
 
 import argparse
 import json

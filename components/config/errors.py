@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import pulumi
+from pulumi.errors import RunError
 
 EXCERPT_CHARS = 40
 MAX_LINE_CHARS = 300
@@ -54,7 +54,7 @@ class Problem:
         return _escaped(_mask_secrets(line), MAX_LINE_CHARS)
 
 
-class ConfigError(pulumi.RunError):
+class ConfigError(RunError):
     """Every problem found, so a user fixes them all in one round.
 
     A RunError, because Pulumi's language host prints those as a message without a Python traceback.

@@ -1,7 +1,8 @@
 """Every CLI that imports pulumi starts lean (cli/lean_start.py) before its other imports, read off the code (a
 CLI added later without it fails here), and a fixture tenant's plan is byte-identical with the lean start and
-with the stock one. Each part of the lean start is tested on its own by test_lean_auth0, test_lean_pulumi and
-test_batch_gc."""
+with the stock one; `make stacks` imports nothing of pulumi but its errors, and RunError stays one class when
+pulumi is imported after. Each part of the lean start is tested on its own by test_lean_auth0, test_lean_pulumi
+and test_batch_gc."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from components.config.stacks import stacks
 from tests.conftest import FULL, FULL_STACKS, fixture_copy
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -67,7 +69,8 @@ def _is_main_guard(node: ast.stmt) -> bool:
 
 
 def _calls_lean_start(node: ast.AST) -> bool:
-    return any(isinstance(call, ast.Call) and ast.unparse(call.func) == "lean_start.for_a_plan"
+    return any(isinstance(call, ast.Call) and ast.unparse(call.func) in ("lean_start.for_a_plan",
+                                                                       "lean_start.without_pulumi")
                for call in ast.walk(node))
 
 
@@ -92,7 +95,7 @@ def test_a_cli_that_imports_pulumi_starts_lean_before_it(cli):
         first_sdk_import = len(body) - 1
     guards = [node for node in body[:first_sdk_import] if _is_main_guard(node) and _calls_lean_start(node)]
     assert guards, (f"cli/{cli}.py imports pulumi (line {body[first_sdk_import].lineno}) without calling "
-                    "lean_start.for_a_plan() before it, under `if __name__ == \"__main__\":`")
+                    "lean_start.for_a_plan() (or without_pulumi()) before it, under `if __name__ == \"__main__\":`")
 
 
 def test_the_change_recorder_starts_lean_before_it_loads_the_recorder():
@@ -147,3 +150,30 @@ def test_a_plan_cli_run_is_byte_identical_with_the_lean_start_and_the_stock_one(
     for counts in lean.stderr.rpartition("created ")[2].split():
         used, every = map(int, counts.split("/"))
         assert 0 < used < every, f"stack {stack}: the lean plan created {counts} of the input or output classes"
+
+
+def _pulumi_modules_at_exit(code: str) -> tuple[str, list[str]]:
+    """Run `code` in a fresh process; its stdout, and the pulumi modules it had imported when it exited."""
+    report = ("import atexit, json, sys\natexit.register(lambda: sys.stderr.write('\\nimported ' + json.dumps(sorted("
+              "name for name in sys.modules if name.split('.')[0] == 'pulumi'))))\n")
+    result = subprocess.run([sys.executable, "-c", report + code], cwd=PROJECT_DIR, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout, json.loads(result.stderr.rpartition("\nimported ")[2])
+
+
+def test_make_stacks_reads_the_stack_files_without_importing_pulumi():
+    run = "sys.argv = ['stacks', '--first']\nimport runpy\nrunpy.run_module('cli.stacks', run_name='__main__')"
+    printed, imported = _pulumi_modules_at_exit(run)
+    assert printed.strip() == stacks(PROJECT_DIR)[0].name, printed
+    assert imported == ["pulumi.errors"], f"make stacks imported {imported}"
+
+
+def test_a_config_error_is_pulumis_run_error_when_pulumi_is_imported_after_its_errors_alone():
+    printed, imported = _pulumi_modules_at_exit(
+        "from cli import lean_start\nassert lean_start.without_pulumi()\n"
+        "from components.config.errors import ConfigError\nimport pulumi, pulumi.errors\n"
+        "print(issubclass(ConfigError, pulumi.RunError), pulumi.errors is sys.modules['pulumi.errors'],\n"
+        "      pulumi.errors.RunError is pulumi.RunError)\n")
+    assert printed.split() == ["True", "True", "True"], printed
+    assert "pulumi.runtime" in imported, "pulumi itself did not load after its errors"
