@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from components.config.stacks import stacks
-from tests.conftest import FULL, FULL_STACKS, fixture_copy
+from tests.conftest import FIXTURE_TENANTS, FULL, FULL_STACKS, fixture_copy
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SDKS = ("pulumi", "pulumi_auth0", "pulumi_policy")
@@ -163,9 +163,11 @@ def _pulumi_modules_at_exit(code: str) -> tuple[str, list[str]]:
 
 
 def test_make_stacks_reads_the_stack_files_without_importing_pulumi():
-    run = "sys.argv = ['stacks', '--first']\nimport runpy\nrunpy.run_module('cli.stacks', run_name='__main__')"
+    tenant = FIXTURE_TENANTS / FULL
+    run = (f"sys.argv = ['stacks', '--first', '--dir', {str(tenant)!r}]\n"
+           "import runpy\nrunpy.run_module('cli.stacks', run_name='__main__')")
     printed, imported = _pulumi_modules_at_exit(run)
-    assert printed.strip() == stacks(PROJECT_DIR)[0].name, printed
+    assert printed.strip() == stacks(tenant)[0].name, printed
     assert imported == ["pulumi.errors"], f"make stacks imported {imported}"
 
 
