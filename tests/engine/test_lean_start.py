@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ast
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ import pytest
 
 from components.config.stacks import stacks
 from tests.conftest import FIXTURE_TENANTS, FULL, FULL_STACKS, fixture_copy
+from tests.engine.test_lean_auth0 import _WRITING_BYTECODE  # the subprocesses may write the lazy-class cache
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SDKS = ("pulumi", "pulumi_auth0", "pulumi_policy")
@@ -112,10 +112,6 @@ def test_a_cli_that_must_stay_stock_does_not_start_lean(cli):
     assert not _calls_lean_start(ast.parse((PROJECT_DIR / "cli" / f"{cli}.py").read_text())), \
         f"cli/{cli}.py starts lean, but it must run the stock SDK (STOCK_ON_PURPOSE says why)"
 
-
-# The lazy input and output classes are split once into a cache that is not written without bytecode writing:
-# the subprocesses may write it, so that they run the lazy modules rather than the stock fallback.
-_WRITING_BYTECODE = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 # Reports, as the plan CLI ends, how many of the SDK's shared input and output classes the plan created.
 _REPORT_CREATED = """
