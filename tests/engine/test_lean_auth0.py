@@ -11,11 +11,14 @@ import subprocess
 import sys
 
 import pulumi_auth0
+import pytest
 
 from cli import lean_auth0
 from tests.conftest import PROJECT_DIR
 
 STOCK_NAMES = sorted(name for name in vars(pulumi_auth0) if not name.startswith("_"))
+# The tests that read the lazy package share one process of it (lazy_read): on one `make test` worker.
+pytestmark = pytest.mark.xdist_group("lean-auth0")
 
 
 # The lazy input and output classes are split once into a cache that is not written without bytecode writing:
@@ -47,15 +50,6 @@ def test_every_resource_module_name_is_found_from_its_module_naming():
              and getattr(pulumi_auth0, name).__module__.split(".")[1] not in ("_inputs", "outputs", "config")
              and lean_auth0._module_for(name) != getattr(pulumi_auth0, name).__module__.split(".")[1]}
     assert not wrong, f"pulumi_auth0 names whose module is guessed wrong (the lazy package imports all): {wrong}"
-
-
-def test_every_name_of_the_lazy_package_is_the_stock_object():
-    lazy = json.loads(_python(
-        "import json, sys\nfrom cli import lean_auth0\nassert lean_auth0.install()\nimport pulumi_auth0\n"
-        "from tests.engine.test_lean_auth0 import _identity\nnames = json.load(sys.stdin)\n"
-        "print(json.dumps({n: _identity(getattr(pulumi_auth0, n)) for n in names}))\n", json.dumps(STOCK_NAMES)))
-    stock = {name: _identity(getattr(pulumi_auth0, name)) for name in STOCK_NAMES}
-    assert lazy == stock, sorted(name for name in stock if lazy.get(name) != stock[name])
 
 
 def test_a_resource_module_loads_on_its_first_use_only():
@@ -126,47 +120,6 @@ def alone(module):
 """
 
 
-def test_every_input_and_output_class_is_created_on_first_use_as_the_stock_class():
-    code = ("import json, sys\nfrom cli import lean_auth0\nassert lean_auth0.install()\nimport pulumi_auth0\n"
-            "lazy = [sys.modules[f'pulumi_auth0.{name}'] for name in ('_inputs', 'outputs')]\n"
-            "assert all(hasattr(module, '__lazy_names__') for module in lazy), 'the stock modules loaded'\n"
-            "print(json.dumps([sum(name in vars(module) for name in module.__all__) for module in lazy]))\n"
-            f"{_DESCRIBE}\n{_DESCRIBE_ALONE}\n"
-            "print(json.dumps([describe(module, alone(module)) for module in lazy]))\n")
-    created_at_import, lazy = (json.loads(line) for line in _python(code).splitlines())
-    assert created_at_import == [0, 0], f"classes created by `import pulumi_auth0`: {created_at_import}"
-    namespace = {}
-    exec(_DESCRIBE, namespace)
-    stock = [namespace["describe"](sys.modules[f"pulumi_auth0.{name}"]) for name in ("_inputs", "outputs")]
-    for module, lazy_module, stock_module in zip(("_inputs", "outputs"), lazy, stock, strict=True):
-        differing = sorted(name for name in stock_module if lazy_module.get(name) != stock_module[name])
-        assert not differing, f"pulumi_auth0.{module}: lazy classes unlike the stock ones: {differing[:10]}"
-
-
-def test_every_resource_module_annotation_resolves_as_the_stock_one_with_its_narrowed_star_import():
-    modules = sorted({getattr(pulumi_auth0, name).__module__ for name in STOCK_NAMES
-                      if getattr(getattr(pulumi_auth0, name), "__module__", "").count(".") == 1}
-                     - {"pulumi_auth0._inputs", "pulumi_auth0.outputs"})
-    code = ("import json, sys, importlib\nfrom cli import lean_auth0\nassert lean_auth0.install()\n"
-            "import pulumi_auth0\n"
-            f"{_DESCRIBE}\n"
-            "from cli import lean_sdk\n"
-            "def plan_namespaces(value):\n"  # as the plan resolves them: a quoted input class from `_inputs`
-            "    namespace = vars(sys.modules[value.__module__])\n"
-            "    return namespace, lean_sdk._AnnotationNames(value, namespace)\n"
-            "described = {}\n"
-            "for name in json.load(sys.stdin):\n"
-            "    module = importlib.import_module(name)\n"
-            "    described[name] = describe(module, plan_namespaces)\n"
-            "print(json.dumps(described))\n")
-    lazy = json.loads(_python(code, json.dumps(modules)))
-    namespace = {}
-    exec(_DESCRIBE, namespace)
-    stock = {name: namespace["describe"](sys.modules[name]) for name in modules}
-    differing = sorted(name for name in modules if lazy[name] != stock[name])
-    assert not differing, f"resource modules whose annotations resolve unlike the stock ones: {differing}"
-
-
 _PROPERTY_TYPES = """
 import inspect, json, sys
 import pulumi
@@ -191,16 +144,72 @@ def property_types(lean):
 """
 
 
-def test_every_property_type_the_plan_resolves_from_postponed_annotations_is_the_stock_one():
-    modules = sorted({getattr(pulumi_auth0, name).__module__ for name in STOCK_NAMES
-                      if getattr(getattr(pulumi_auth0, name), "__module__", "").count(".") == 1})
-    code = ("import importlib, json, sys\nfrom cli import lean_auth0\nassert lean_auth0.install()\n"
-            "import pulumi_auth0\nfor name in json.load(sys.stdin):\n    importlib.import_module(name)\n"
-            f"{_PROPERTY_TYPES}\nprint(json.dumps(property_types(lean=True)))\n")
-    lazy = json.loads(_python(code, json.dumps(modules)))
+# What the lazy package gives, read in one fresh process for the tests below (in this order, each read after
+# `import pulumi_auth0` made nothing): how many input and output classes the import created, each of them
+# described in the strictest namespace a plan can meet, the object behind every name, the annotations of every
+# resource module as the plan resolves them, and the property types the runtime takes from them. One process,
+# not one per test: each read creates every lazy class again (some 0.6 s).
+_LAZY_READ = ("import importlib, json, sys\nfrom cli import lean_auth0\nassert lean_auth0.install()\n"
+              "import pulumi_auth0\nasked = json.load(sys.stdin)\n"
+              "lazy = [sys.modules[f'pulumi_auth0.{name}'] for name in ('_inputs', 'outputs')]\n"
+              "assert all(hasattr(module, '__lazy_names__') for module in lazy), 'the stock modules loaded'\n"
+              "report = {'created_at_import': [sum(name in vars(module) for name in module.__all__)"
+              " for module in lazy]}\n"
+              f"{_DESCRIBE}\n{_DESCRIBE_ALONE}\n{_PROPERTY_TYPES}\n"
+              "report['classes'] = [describe(module, alone(module)) for module in lazy]\n"
+              "from tests.engine.test_lean_auth0 import _identity\n"
+              "report['names'] = {n: _identity(getattr(pulumi_auth0, n)) for n in asked['names']}\n"
+              "def plan_namespaces(value):\n"  # as the plan resolves them: a quoted input class from `_inputs`
+              "    namespace = vars(sys.modules[value.__module__])\n"
+              "    return namespace, lean_sdk._AnnotationNames(value, namespace)\n"
+              "report['resource_modules'] = {name: describe(importlib.import_module(name), plan_namespaces)"
+              " for name in asked['resource_modules']}\n"
+              "report['property_types'] = property_types(lean=True)\n"
+              "print(json.dumps(report))\n")
+
+_MODULES = sorted({getattr(pulumi_auth0, name).__module__ for name in STOCK_NAMES
+                   if getattr(getattr(pulumi_auth0, name), "__module__", "").count(".") == 1})
+_RESOURCE_MODULES = [name for name in _MODULES if name not in ("pulumi_auth0._inputs", "pulumi_auth0.outputs")]
+
+
+@pytest.fixture(scope="module")
+def lazy_read() -> dict:
+    return json.loads(_python(_LAZY_READ, json.dumps({"names": STOCK_NAMES, "resource_modules": _RESOURCE_MODULES})))
+
+
+def _stock(source: str, function: str):
     namespace = {}
-    exec(_PROPERTY_TYPES, namespace)
-    stock = namespace["property_types"](lean=False)
+    exec(source, namespace)
+    return namespace[function]
+
+
+def test_every_name_of_the_lazy_package_is_the_stock_object(lazy_read):
+    lazy = lazy_read["names"]
+    stock = {name: _identity(getattr(pulumi_auth0, name)) for name in STOCK_NAMES}
+    assert lazy == stock, sorted(name for name in stock if lazy.get(name) != stock[name])
+
+
+def test_every_input_and_output_class_is_created_on_first_use_as_the_stock_class(lazy_read):
+    assert lazy_read["created_at_import"] == [0, 0], \
+        f"classes created by `import pulumi_auth0`: {lazy_read['created_at_import']}"
+    describe = _stock(_DESCRIBE, "describe")
+    stock = [describe(sys.modules[f"pulumi_auth0.{name}"]) for name in ("_inputs", "outputs")]
+    for module, lazy_module, stock_module in zip(("_inputs", "outputs"), lazy_read["classes"], stock, strict=True):
+        differing = sorted(name for name in stock_module if lazy_module.get(name) != stock_module[name])
+        assert not differing, f"pulumi_auth0.{module}: lazy classes unlike the stock ones: {differing[:10]}"
+
+
+def test_every_resource_module_annotation_resolves_as_the_stock_one_with_its_narrowed_star_import(lazy_read):
+    lazy = lazy_read["resource_modules"]
+    describe = _stock(_DESCRIBE, "describe")
+    stock = {name: describe(sys.modules[name]) for name in _RESOURCE_MODULES}
+    differing = sorted(name for name in _RESOURCE_MODULES if lazy[name] != stock[name])
+    assert not differing, f"resource modules whose annotations resolve unlike the stock ones: {differing}"
+
+
+def test_every_property_type_the_plan_resolves_from_postponed_annotations_is_the_stock_one(lazy_read):
+    lazy = lazy_read["property_types"]
+    stock = _stock(_PROPERTY_TYPES, "property_types")(lean=False)
     assert len(stock) > 500 and sorted(lazy) == sorted(stock), sorted(set(stock) ^ set(lazy))[:5]
     differing = sorted(name for name in stock if lazy[name] != stock[name])
     assert not differing, f"classes whose property types differ from the stock runtime's: {differing[:5]}"
