@@ -15,13 +15,16 @@ import yaml
 
 from components.config.errors import ConfigError, Problem, excerpt
 
-# Far above any real tenant (the shipped tenant.yaml is ~13 KB); a bigger file is a mistake or an attack.
-MAX_YAML_BYTES = 1_000_000
+# A tenant of some 100,000 applications (an application is about 170 bytes and 18 values of YAML); a bigger file
+# is a mistake or an attack. Its offline plan needs far more memory than its parse (about 70 KB per resource).
+MAX_YAML_BYTES = 20_000_000
 # Auth0's largest text fields (Action code, templates) are 100 KB; an asset bigger than this cannot be sent.
 MAX_ASSET_BYTES = 1_000_000
 MAX_JSON_BYTES = 50_000_000  # `pulumi preview --json` of a large tenant
-# Nodes after alias expansion, and nesting depth: a few lines of aliases can otherwise expand to gigabytes.
-MAX_YAML_NODES = 200_000
+# Values (nodes) after alias expansion, and nesting depth: a few lines of aliases can otherwise expand to
+# gigabytes. The values as written are counted first, from the parser's events, so that a file dense with them
+# is refused before they are built (some 350 bytes each).
+MAX_YAML_NODES = 2_000_000
 MAX_YAML_DEPTH = 40
 
 STACK_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -146,13 +149,22 @@ def check_text(text: str, file: str) -> None:
         raise ConfigError([Problem(file, "", f"control character {found.group()!r} in the file; remove it", line)])
 
 
-def _check_depth_of_events(text: str, file: str) -> None:
-    """The nesting depth, from the flat event stream: libyaml's composer crashes the process (a segmentation
-    fault, no exception) on some ten thousand nested brackets, before any node could be counted."""
+_VALUE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+
+
+def _check_events(text: str, file: str) -> None:
+    """The nesting depth and the number of values as written, from the flat event stream, before any node is
+    built: libyaml's composer crashes the process (a segmentation fault, no exception) on some ten thousand
+    nested brackets, and a file of millions of values would take gigabytes to compose."""
     loader = _SafeLoader(text)
-    depth = 0
+    depth = values = 0
     try:
         while (event := loader.get_event()) is not None and not isinstance(event, yaml.StreamEndEvent):
+            if isinstance(event, _VALUE_EVENTS):
+                values += 1
+                if values > MAX_YAML_NODES:
+                    raise ConfigError([Problem(file, "", f"invalid YAML: holds more than {MAX_YAML_NODES} values; "
+                                               "refusing to read it", event.start_mark.line + 1)])
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_YAML_DEPTH:
@@ -168,7 +180,7 @@ def _check_depth_of_events(text: str, file: str) -> None:
 
 def parse_yaml(text: str, file: str) -> Source:
     check_text(text, file)
-    _check_depth_of_events(text, file)
+    _check_events(text, file)
     loader = _UniqueKeyLoader(text)
     try:
         node = loader.get_single_node()
@@ -195,11 +207,11 @@ def parse_yaml(text: str, file: str) -> Source:
 def read_text(path: Path, display_name: str | None = None, max_bytes: int = MAX_YAML_BYTES) -> str:
     """A UTF-8 text file, or a `ConfigError` saying precisely why not (missing, a directory, too big, encoding)."""
     name = display_name or path.name
-    if path.is_dir():
-        raise ConfigError([Problem(name, "", "is a directory; expected a file")])
-    if not path.is_file():
-        raise ConfigError([Problem(name, "", "file not found")])
-    try:
+    try:  # is_dir and is_file raise for a name longer than the file system allows
+        if path.is_dir():
+            raise ConfigError([Problem(name, "", "is a directory; expected a file")])
+        if not path.is_file():
+            raise ConfigError([Problem(name, "", "file not found")])
         size = path.stat().st_size
         if size > max_bytes:
             raise ConfigError([Problem(name, "", f"is {size} bytes; the limit is {max_bytes}")])
