@@ -61,7 +61,7 @@ def plan_or_exit(stack: str, project_dir: Path = PROJECT_DIR) -> Plan:
         print(f"{count} problem{'s' if count != 1 else ''} in the configuration of stack {stack}; "
               "nothing was planned.", file=sys.stderr)
         sys.exit(2)
-    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError) as error:
+    except (RecursionError, MemoryError, OSError, ValueError, TypeError, KeyError, AttributeError) as error:
         if os.environ.get("CIAM_DEBUG"):
             raise
         # Input no check above foresaw; one line instead of a traceback (CIAM_DEBUG=1 shows it).

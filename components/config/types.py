@@ -107,13 +107,17 @@ def _load_asset(value: Any, info: ValidationInfo) -> Asset:
     if not isinstance(value, str):
         raise PydanticCustomError("asset_type", "expected a path to a file under assets/")
     root = Path((info.context or {}).get("project_dir", "."))
-    file = (root / value).resolve()
-    if not file.is_relative_to(root.resolve()):
-        raise PydanticCustomError("asset_outside", "the file must be inside the project: {path}", {"path": value})
-    if file.is_dir():
-        raise PydanticCustomError("asset_directory", "{path} is a directory; expected a file", {"path": value})
-    if not file.is_file():
-        raise PydanticCustomError("asset_missing", "file not found: {path}", {"path": value})
+    try:  # a name longer than the file system allows is an OSError, not a missing file
+        file = (root / value).resolve()
+        if not file.is_relative_to(root.resolve()):
+            raise PydanticCustomError("asset_outside", "the file must be inside the project: {path}", {"path": value})
+        if file.is_dir():
+            raise PydanticCustomError("asset_directory", "{path} is a directory; expected a file", {"path": value})
+        if not file.is_file():
+            raise PydanticCustomError("asset_missing", "file not found: {path}", {"path": value})
+    except OSError as error:
+        raise PydanticCustomError("asset_unreadable", "cannot be read ({why}): {path}",
+                                  {"why": error.strerror, "path": value}) from None
     try:
         text = read_text(file, value, MAX_ASSET_BYTES)
         check_text(text, value)

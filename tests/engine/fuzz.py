@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 import tempfile
@@ -31,12 +30,18 @@ def main() -> int:
         runs += 1
         file, data, (path, operation) = case
         with tempfile.TemporaryDirectory() as tmp:
-            code, output, seconds = run_plan(write_project(Path(tmp), file, data))
+            try:
+                code, output, seconds = run_plan(write_project(Path(tmp), file, data))
+            except Exception as error:  # noqa: BLE001 - out of the CLI's hands: a traceback for the user
+                code, output, seconds = 1, f"Traceback: {type(error).__name__}: {str(error)[:100]}", 0.0
         for problem in violations(code, output, seconds):
             found.setdefault(f"{problem[:60]}", f"{file} {operation} at {'.'.join(map(str, path))}: {problem}")
 
-    with contextlib.suppress(TimeoutError, HypothesisException):
+    # The time budget ends the campaign with a TimeoutError; hypothesis may raise it as a group of several.
+    try:
         campaign()
+    except* (TimeoutError, HypothesisException):
+        pass
     print(f"fuzz: {runs} broken tenants in {budget:.0f} s; {len(found)} distinct violation(s)")
     for line in found.values():
         print(f"  {line[:300]}")

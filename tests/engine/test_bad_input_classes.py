@@ -13,7 +13,8 @@ from cli import guard
 from tests.engine.bad_input_properties import PLANTED_SECRET, run_plan, write_project
 
 STACK_FILE = "Pulumi.dev.yaml"
-BASE_STACK = (Path(__file__).resolve().parents[1] / "fixtures" / "tenants" / "errors-base" / STACK_FILE).read_text()
+ERRORS_BASE = Path(__file__).resolve().parents[1] / "fixtures" / "tenants" / "errors-base"
+BASE_STACK = (ERRORS_BASE / STACK_FILE).read_text()
 
 
 def plan_with(file: str, content: bytes | str) -> tuple[int, str]:
@@ -123,6 +124,15 @@ def test_an_overlay_key_naming_no_entry_is_refused_unless_it_says_plus():
                           "      callbacks: [https://app.errors.example/cb]\n")
     code, output = plan_with(STACK_FILE, added)
     assert code == 0, f"ciam:applications.+extra: {output}"
+
+
+@pytest.mark.parametrize("path", ["assets/actions/" + "a" * 300 + ".js", "assets/" + "a/" * 3000 + "x.js"],
+                         ids=["a file name too long", "a path too long"])
+def test_an_asset_path_longer_than_the_file_system_allows_is_one_line(path):
+    tenant = (ERRORS_BASE / "tenant.yaml").read_text().replace("code: assets/actions/add-claims.js", f"code: {path}")
+    code, output = plan_with("tenant.yaml", tenant)
+    assert code == 2, output
+    assert "tenant.yaml:20: actions.add-claims.code: cannot be read (File name too long): assets/" in output, output
 
 
 def test_an_oversized_action_is_refused_with_auth0s_limit():
