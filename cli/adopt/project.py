@@ -77,23 +77,37 @@ def stack_documents(translation: Translation) -> dict[str, dict[str, Any]]:
     return documents
 
 
-def _remove(data: dict, parts: list[str]) -> list[str] | None:
-    """Remove the deepest existing value along `parts` (at least an object under its section)."""
-    trail: list[tuple[Any, Any]] = []
+def _existing_trail(data: dict, parts: list[str]) -> list[Any] | None:
+    """The keys of the deepest existing value along `parts` (list indexes as ints), at least an object under its
+    section; None when there is nothing to take out."""
+    trail: list[Any] = []
     node: Any = data
     for part in parts:
         key: Any = int(part) if isinstance(node, list) and part.isdigit() else part
         in_list = isinstance(node, list) and isinstance(key, int) and key < len(node)
         if isinstance(node, dict) and key in node or in_list:
-            trail.append((node, key))
+            trail.append(key)
             node = node[key]
         else:
             break
     if not trail or (len(trail) == 1 and parts[0] == "tenant"):
         return None
-    container, key = trail[-1]
-    del container[key]
-    return parts[:len(trail)]
+    return trail
+
+
+def _remove_all(data: dict, trails: list[list[Any]]) -> list[list[Any]]:
+    """Take out each value; a value inside another taken out goes with it. Returns the trails taken out, the later
+    index of a list before the earlier, so that removing one does not shift the next."""
+    distinct = {tuple(trail) for trail in trails}
+    outermost = [trail for trail in distinct if not any(trail[:n] in distinct for n in range(1, len(trail)))]
+    ordered = sorted(outermost, key=lambda trail: [(0, part, "") if isinstance(part, int) else (1, 0, part)
+                                                   for part in trail], reverse=True)
+    for trail in ordered:
+        node: Any = data
+        for key in trail[:-1]:
+            node = node[key]
+        del node[trail[-1]]
+    return [list(trail) for trail in ordered]
 
 
 def _named_field(blueprint: dict, parts: list[str], message: str) -> list[str]:
@@ -123,23 +137,28 @@ def validate(stage: Path, translation: Translation, documents: dict[str, dict]) 
                 break
         if not problems:
             return
-        removed = False
+        # Every value the model rejects in this pass comes out at once (a tenant of thousands of applications may
+        # have one in each); a pass after it finds what only their removal lets the model see.
+        reasons: dict[tuple, list[str]] = {}
         for problem in problems:
             parts = problem.path.split(".") if problem.file == "tenant.yaml" and problem.path else []
             if len(parts) > 2 and parts[-1] in IDENTITY_FIELDS:
                 parts = parts[:2]  # without its own name a resource would be a different one: leave it all out
             elif parts:
                 parts = _named_field(translation.blueprint, parts, problem.message)
-            removed_path = _remove(translation.blueprint, parts) if parts else None
-            if removed_path:
-                where = ".".join(removed_path)
-                translation.report.unexpressed(removed_path[0], where, f"the model rejects it ({problem.path}: "
-                                               f"{problem.message})")
-                removed = True
-                break
-        if not removed:
+            trail = _existing_trail(translation.blueprint, parts) if parts else None
+            if trail:
+                reasons.setdefault(tuple(trail), []).append(f"{problem.path}: {problem.message}")
+        if not reasons:
             raise ImportFailed([str(p) for p in problems])
-    raise ImportFailed(["tenant.yaml: the imported blueprint does not validate"])
+        removed = {tuple(trail) for trail in _remove_all(translation.blueprint, [list(key) for key in reasons])}
+        for key, why in reasons.items():  # a value inside one taken out is reported as that one
+            outer = next(key[:length] for length in range(1, len(key) + 1) if key[:length] in removed)
+            for reason in why:
+                translation.report.unexpressed(str(outer[0]), ".".join(map(str, outer)),
+                                               f"the model rejects it ({reason})")
+    raise ImportFailed(["tenant.yaml: the imported blueprint still does not validate after 200 passes: "
+                        + "; ".join(str(p) for p in problems[:3])])
 
 
 def production_findings(stage: Path, documents: dict[str, dict]) -> list[str]:

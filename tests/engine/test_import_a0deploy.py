@@ -349,3 +349,25 @@ def test_a_keyword_used_in_a_secret_field_anywhere_is_never_written_into_a_file(
     texts = "".join(p.read_text() for p in (into / "assets" / "prompts").rglob("*.json"))
     assert "Welcome to Shop" not in texts and "##BRAND_NAME##" in texts, "prompt texts: the secret was written in"
     assert "pulumi config set --secret brand_name" in (into / "import-report.md").read_text()
+
+
+def test_every_value_the_model_rejects_comes_out_however_many_there_are(tmp_path):
+    # More rejected values than the importer's 200 passes, one in each application, and two among the callbacks of
+    # one list (the later index must go first, or removing the first shifts the second).
+    export = tmp_path / "export"
+    shutil.copytree(FIXTURES / "unusual", export)
+    tenant = load_yaml((export / "tenant.yaml").read_text())
+    tenant["clients"] += [{"name": f"Portal {index:03d}", "app_type": "regular_web",
+                           "callbacks": [f"https://portal-{index:03d}.example/callback"],
+                           "initiate_login_uri": f"http://portal-{index:03d}.example/login"} for index in range(250)]
+    tenant["clients"].append({"name": "Kiosk", "app_type": "regular_web",
+                              "callbacks": ["not a url", "https://kiosk.example/callback", "also not one"]})
+    (export / "tenant.yaml").write_text(dump_yaml(tenant, sort_keys=False))
+    report = run(export, "", tmp_path / "project")
+    applications = load_yaml((tmp_path / "project" / "tenant.yaml").read_text())["applications"]
+    portals = [key for key in applications if key.startswith("portal-")]
+    assert len(portals) == 250, f"applications: {len(portals)} of the 250 portals imported"
+    assert not [key for key in portals if "initiate_login_uri" in applications[key]], "an http:// login URI stayed"
+    assert all(f"`applications.{key}.initiate_login_uri`: the model rejects it" in report for key in portals)
+    assert applications["kiosk"]["callbacks"] == ["https://kiosk.example/callback"], applications["kiosk"]
+    assert "`applications.kiosk.callbacks.0`" in report and "`applications.kiosk.callbacks.2`" in report, report
