@@ -20,7 +20,9 @@ from components.config.errors import ConfigError, Problem, excerpt
 MAX_YAML_BYTES = 20_000_000
 # Auth0's largest text fields (Action code, templates) are 100 KB; an asset bigger than this cannot be sent.
 MAX_ASSET_BYTES = 1_000_000
-MAX_JSON_BYTES = 50_000_000  # `pulumi preview --json` of a large tenant
+# `pulumi preview --json` of a large tenant: every resource is a step holding its old and new state (an application's
+# is some 10 to 20 KB pretty-printed), so 3,000 applications are some 100 MB; this is about 30,000 resources.
+MAX_JSON_BYTES = 500_000_000
 # Values (nodes) after alias expansion, and nesting depth: a few lines of aliases can otherwise expand to
 # gigabytes. The values as written are counted first, from the parser's events, so that a file dense with them
 # is refused before they are built (some 350 bytes each).
