@@ -144,8 +144,8 @@ def property_types(lean):
 """
 
 
-# What the lazy package gives, read in one fresh process for the tests below (in this order, each read after
-# `import pulumi_auth0` made nothing): how many input and output classes the import created, each of them
+# What the lazy package gives, read in one fresh process for the tests below, in this order: how many input and
+# output classes `import pulumi_auth0` created (read first, before anything touches the package), each of them
 # described in the strictest namespace a plan can meet, the object behind every name, the annotations of every
 # resource module as the plan resolves them, and the property types the runtime takes from them. One process,
 # not one per test: each read creates every lazy class again (some 0.6 s).
