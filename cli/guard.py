@@ -191,6 +191,8 @@ def main(argv: list[str] | None = None, project_dir: Path = PROJECT_DIR, stdin=N
             raw = (stdin or sys.stdin).read(MAX_JSON_BYTES + 1)
         elif Path(args.file).is_dir():
             raise ValueError("it is a directory")
+        elif Path(args.file).stat().st_size > MAX_JSON_BYTES:  # refused by its size, before it is read
+            raise ValueError(f"is over {MAX_JSON_BYTES} bytes")
         else:
             raw = Path(args.file).read_bytes()
         preview = read_json(raw, source)

@@ -95,3 +95,20 @@ def test_types_recreated_from_code_at_no_cost_are_not_guarded():
 def test_input_that_is_not_a_preview_is_an_error(capsys):
     assert guard("Previewing update (prod):") == 2
     assert "is not `pulumi preview --json` output" in capsys.readouterr().err
+
+
+def test_a_production_preview_of_tens_of_megabytes_is_read():
+    # A tenant of thousands of applications previews to some 100 MB (each resource's old and new state).
+    preview = fixture("live-update-only.json")
+    preview["steps"][-1]["newState"]["outputs"] = {"padding": "x" * 60_000_000}
+    assert guard(preview) == 0
+
+
+def test_a_preview_file_over_the_limit_is_refused_by_its_size_without_being_read(tmp_path, monkeypatch, capsys):
+    from components.config.sources import MAX_JSON_BYTES
+    preview = tmp_path / "preview.json"
+    with preview.open("wb") as file:
+        file.truncate(MAX_JSON_BYTES + 1)  # sparse: nothing written
+    monkeypatch.setattr(type(preview), "read_bytes", lambda self: pytest.fail(f"{self} was read"))
+    assert main(["--file", str(preview)], project_dir=fixture_copy("full").root) == 2
+    assert f"is not `pulumi preview --json` output: is over {MAX_JSON_BYTES} bytes" in capsys.readouterr().err
