@@ -6,6 +6,7 @@ section mappings relative to the object's file or the export's root.
 
 from __future__ import annotations
 
+import difflib
 import json
 from pathlib import Path
 
@@ -43,7 +44,9 @@ GUARDIAN = {"factors": "guardianFactors", "providers": "guardianFactorProviders"
 
 
 def _unknown(file: str, key: str) -> ImportFailed:
-    return fail(file, key, f"unknown a0deploy section (known: {', '.join(sorted(KNOWN))})")
+    close = difflib.get_close_matches(key, sorted(KNOWN), n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else f", not one of the {len(KNOWN)} auth0-deploy-cli writes"
+    return fail(file, key, f"unknown a0deploy section{hint}")
 
 
 def read_export(path: Path) -> tuple[dict[str, list[Item]], Path]:

@@ -34,7 +34,8 @@ def _mask_secrets(text: str) -> str:
                   lambda m: "<hidden: looks like a secret>" if looks_like_secret(m.group()) else m.group(), text)
 
 
-def _escaped(text: str, limit: int) -> str:
+def one_line(text: str, limit: int = MAX_LINE_CHARS) -> str:
+    """A message line as the CLIs print it: control characters escaped, cut at `limit` characters."""
     text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
     return text if len(text) <= limit else f"{text[:limit - 1]}…"
 
@@ -48,10 +49,10 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        where = _escaped(where, _PATH_CHARS)
-        path = _escaped(self.path, _PATH_CHARS)
+        where = one_line(where, _PATH_CHARS)
+        path = one_line(self.path, _PATH_CHARS)
         line = f"{where}: {path}: {self.message}" if self.path else f"{where}: {self.message}"
-        return _escaped(_mask_secrets(line), MAX_LINE_CHARS)
+        return one_line(_mask_secrets(line))
 
 
 class ConfigError(RunError):

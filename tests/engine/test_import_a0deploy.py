@@ -174,7 +174,16 @@ def test_invalid_json(tmp_path):
 
 def test_unknown_section(tmp_path):
     export = bad_export(tmp_path, lambda d: d.update(clientz=[]))
-    assert_fails(tmp_path, export, CONFIGS, "tenant.yaml", "clientz", "unknown a0deploy section")
+    assert_fails(tmp_path, export, CONFIGS, "tenant.yaml", "clientz", "unknown a0deploy section",
+                 "did you mean 'clients'?")
+
+
+def test_a_key_thousands_of_characters_long_is_cut_short_in_the_one_line(tmp_path):
+    export = bad_export(tmp_path, lambda d: d.update({"prompts" * 400: []}))
+    assert_fails(tmp_path, export, CONFIGS, "tenant.yaml: promptsprompts", "unknown a0deploy section")
+    with pytest.raises(ImportFailed) as caught:
+        run(export, CONFIGS, tmp_path / "again")
+    assert len(str(caught.value)) <= 300, f"a line of {len(str(caught.value))} characters"
 
 
 def test_keyword_without_mapping_in_one_config(tmp_path):
@@ -371,3 +380,26 @@ def test_every_value_the_model_rejects_comes_out_however_many_there_are(tmp_path
     assert all(f"`applications.{key}.initiate_login_uri`: the model rejects it" in report for key in portals)
     assert applications["kiosk"]["callbacks"] == ["https://kiosk.example/callback"], applications["kiosk"]
     assert "`applications.kiosk.callbacks.0`" in report and "`applications.kiosk.callbacks.2`" in report, report
+
+
+def test_a_value_the_model_rejects_under_a_key_that_is_not_a_name_is_reported_not_a_traceback(tmp_path):
+    # An action module's dependency without its name becomes a mapping keyed by None.
+    export = bad_export(tmp_path, lambda d: d["actionModules"][0]["dependencies"][0].pop("name"))
+    report = run(export, CONFIGS, tmp_path / "project")
+    assert re.search(r"`action_modules\.[a-z0-9-]+\.dependencies`: the model rejects it", report), report
+
+
+def test_an_error_no_check_foresaw_is_one_line_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    import cli.import_tenant as import_tenant
+
+    def unforeseen(*args, **kwargs):
+        raise TypeError("unforeseen")
+
+    monkeypatch.delenv("CIAM_DEBUG", raising=False)
+    monkeypatch.setattr(import_tenant, "write_project", unforeseen)
+    into = tmp_path / "out"
+    code = import_tenant.main(["--from", str(FIXTURES / "yaml"), "--config", CONFIGS, "--into", str(into)])
+    err = capsys.readouterr().err
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+    assert "this export could not be imported: TypeError: 'unforeseen' (rerun with CIAM_DEBUG=1" in err, err
+    assert not into.exists(), "nothing may be written"
