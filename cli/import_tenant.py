@@ -12,6 +12,7 @@ if __name__ == "__main__":  # before the heavy imports (cli/lean_start.py)
     lean_start.for_a_plan()
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from cli.adopt.keywords import Keywords, read_configs
 from cli.adopt.project import REPORT_FILE, translate, write_project
 from cli.adopt.translate import Translation
 from cli.export_tenant import IMPORT_FILE, live_ids, write_import_file
+from components.config.errors import excerpt
 
 
 def run(source: Path, config_spec: str, into: Path, *, force: bool = False, strict: bool = False,
@@ -55,6 +57,14 @@ def main(argv: list[str] | None = None) -> int:
                      environment=args.environment, ids_from=args.import_ids)
     except ImportFailed as error:
         print("\n".join(error.lines), file=sys.stderr)
+        return 1
+    except (RecursionError, MemoryError, OSError, ValueError, TypeError, KeyError, AttributeError,
+            IndexError) as error:
+        if os.environ.get("CIAM_DEBUG"):
+            raise
+        # An export no check foresaw; one line instead of a traceback (CIAM_DEBUG=1 shows it).
+        print(f"{args.source}: this export could not be imported: {type(error).__name__}: "
+              f"{excerpt(str(error), 120)} (rerun with CIAM_DEBUG=1 for details)", file=sys.stderr)
         return 1
     print(report, end="")
     print(f"(written to {Path(args.into) / REPORT_FILE})", file=sys.stderr)

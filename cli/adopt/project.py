@@ -115,7 +115,8 @@ def _named_field(blueprint: dict, parts: list[str], message: str) -> list[str]:
     found, node = lookup(blueprint, tuple(parts))
     if not found or not isinstance(node, dict):
         return parts
-    named = [key for key in node if key not in IDENTITY_FIELDS and re.search(rf"\b{re.escape(key)}\b", message)]
+    named = [key for key in node if isinstance(key, str) and key not in IDENTITY_FIELDS
+             and re.search(rf"\b{re.escape(key)}\b", message)]
     return [*parts, max(named, key=len)] if named else parts
 
 
