@@ -11,10 +11,13 @@ from typing import Any
 from cli.adopt.errors import ImportFailed, fail
 from cli.adopt.keywords import MARKER, PLACEHOLDER_VALUES, Keywords, var_name
 from cli.adopt.report import Report
+from components.config.errors import excerpt, one_line
 
 DROP = object()  # a value that cannot be carried over (already reported)
 # Files whose per-stack keywords become `{{ ciam.vars.<name> }}` (components/config/template_vars.py); not scripts.
 TEMPLATE_SUFFIXES = (".html", ".json")
+
+_FILE_NAME_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 
 @dataclass
@@ -110,6 +113,11 @@ class Translation:
         """Copy a script or HTML/JSON file to `target`. A keyword with one plain value in every config is written
         in; in HTML and JSON one that differs per stack becomes `{{ ciam.vars.<name> }}`, which the deploy fills
         from the stack's `ciam:vars`. A secret keyword, or one in a script, is reported. (Written by finish().)"""
+        # The file's name comes from the export (a language, a template's name): never a path out of assets/.
+        if not all(_FILE_NAME_PART.fullmatch(part) for part in target.split("/")) or not target.startswith("assets/"):
+            raise ImportFailed([f"{one_line(path, 100)}: names a file {excerpt(target, 80)}, which cannot be written "
+                                "under assets/: each part of it must be 1 to 100 letters, digits, '.', '_' or '-', "
+                                "starting with a letter or digit"])
         for match in MARKER.finditer(text):
             self.keywords.note(match.group(1) or match.group(2), path)
         self.assets[target] = text

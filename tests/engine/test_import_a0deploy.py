@@ -403,3 +403,18 @@ def test_an_error_no_check_foresaw_is_one_line_and_writes_nothing(tmp_path, monk
     assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
     assert "this export could not be imported: TypeError: 'unforeseen' (rerun with CIAM_DEBUG=1" in err, err
     assert not into.exists(), "nothing may be written"
+
+
+@pytest.mark.parametrize("edit", [
+    lambda d: d["prompts"]["customText"].update({"../../../escaped": d["prompts"]["customText"]["en"]}),
+    lambda d: d["prompts"]["customText"].update({"en" * 400: d["prompts"]["customText"]["en"]}),
+    lambda d: d["emailTemplates"][0].update(template="../../escaped"),
+], ids=["a language that climbs out of assets/", "a language too long for a file name", "a template name with /"])
+def test_an_export_value_that_names_a_file_can_never_write_outside_assets(tmp_path, edit):
+    export = bad_export(tmp_path, edit)
+    into = tmp_path / "deep" / "er" / "project"
+    assert_fails(tmp_path, export, CONFIGS, "which cannot be written under assets/")
+    with pytest.raises(ImportFailed):
+        run(export, CONFIGS, into)
+    assert not list(tmp_path.rglob("escaped*")), "a file was written outside assets/"
+    assert not into.exists() or not any(into.iterdir()), "an error must write nothing"
