@@ -11,7 +11,8 @@ from typing import Any
 from cli.adopt.errors import ImportFailed, fail
 from cli.adopt.keywords import MARKER, PLACEHOLDER_VALUES, Keywords, var_name
 from cli.adopt.report import Report
-from components.config.errors import excerpt, one_line
+from components.config.errors import ConfigError, excerpt, one_line
+from components.config.sources import MAX_YAML_BYTES, read_text
 
 DROP = object()  # a value that cannot be carried over (already reported)
 # Files whose per-stack keywords become `{{ ciam.vars.<name> }}` (components/config/template_vars.py); not scripts.
@@ -161,8 +162,15 @@ class Translation:
         if not isinstance(reference, str):
             raise fail(item.file, where, "expected a relative path to a file")
         for base in (item.folder, self.root):
-            if base is not None and (base / reference).is_file():
-                return (base / reference).read_text(encoding="utf-8")
+            try:
+                if base is None or not (base / reference).is_file():
+                    continue
+                # Not the asset limit: the model takes out (and reports) an asset it finds too big.
+                return read_text(base / reference, reference, MAX_YAML_BYTES)
+            except OSError as error:  # a name longer than the file system allows
+                raise fail(item.file, where, f"cannot be read ({error.strerror}): {excerpt(reference, 80)}") from None
+            except ConfigError as error:  # not UTF-8, too big
+                raise fail(item.file, where, error.problems[0].message) from None
         raise fail(item.file, where, f"file not found: {reference}")
 
     def leftovers(self, section: str, prefix: str, data: dict, used: set[str] | tuple[str, ...]) -> None:

@@ -418,3 +418,19 @@ def test_an_export_value_that_names_a_file_can_never_write_outside_assets(tmp_pa
         run(export, CONFIGS, into)
     assert not list(tmp_path.rglob("escaped*")), "a file was written outside assets/"
     assert not into.exists() or not any(into.iterdir()), "an error must write nothing"
+
+
+@pytest.mark.parametrize(("body", "expected"), [("./" + "b" * 300 + ".html", "cannot be read (File name too long)"),
+                                                (b"caf\xe9", "is not UTF-8 text: byte 0xe9")],
+                         ids=["a name too long", "not UTF-8"])
+def test_a_file_the_export_refers_to_that_cannot_be_read_is_one_line(tmp_path, body, expected):
+    export = tmp_path / "export"
+    shutil.copytree(FIXTURES / "directory", export)
+    template = export / "emails" / "verify_email.json"
+    data = json.loads(template.read_text())
+    if isinstance(body, bytes):
+        (export / "emails" / "verify_email.html").write_bytes(body)
+    else:
+        data["body"] = body
+    template.write_text(json.dumps(data))
+    assert_fails(tmp_path, export, CONFIGS, "verify_email.json", expected)
