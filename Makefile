@@ -47,7 +47,7 @@ help:
 	@echo "make schema                                           regenerate schema/*.json from the model"
 	@echo "make preview-templates [STACK=<stack>]                render the email/page templates in the tenant's brand to build/preview/"
 	@echo "make scopes [EXPORT=1]                                Management API scopes the deploy application (or make export) needs"
-	@echo "make fuzz [FUZZ_SECONDS=120]                          mutate a fixture tenant for a while; print bad-input failures"
+	@echo "make fuzz [FUZZ_SECONDS=120]                          mutate a fixture tenant and export for a while; print failures"
 	@echo "make bench                                            time the offline plan (figures, no assertions)"
 	@echo "make integration                                      tests/integration against a real tenant (skips without one)"
 
