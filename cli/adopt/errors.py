@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from components.config.errors import one_line
-
-_NAME_CHARS = 100
+from components.config.errors import PATH_CHARS, one_line
 
 
 class ImportFailed(Exception):
@@ -16,5 +14,5 @@ class ImportFailed(Exception):
 def fail(file: str, key: str, message: str) -> ImportFailed:
     """`file: key: message`; a long key is cut short, so that the message still shows (the file's path is not: its
     end names the file)."""
-    key = one_line(key, _NAME_CHARS)
+    key = one_line(key, PATH_CHARS)
     return ImportFailed([f"{file}: {key}: {message}" if key else f"{file}: {message}"])

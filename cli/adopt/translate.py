@@ -11,7 +11,7 @@ from typing import Any
 from cli.adopt.errors import ImportFailed, fail
 from cli.adopt.keywords import MARKER, PLACEHOLDER_VALUES, Keywords, var_name
 from cli.adopt.report import Report
-from components.config.errors import ConfigError, excerpt, one_line
+from components.config.errors import PATH_CHARS, ConfigError, excerpt, one_line
 from components.config.sources import MAX_YAML_BYTES, read_text
 
 DROP = object()  # a value that cannot be carried over (already reported)
@@ -116,9 +116,9 @@ class Translation:
         from the stack's `ciam:vars`. A secret keyword, or one in a script, is reported. (Written by finish().)"""
         # The file's name comes from the export (a language, a template's name): never a path out of assets/.
         if not all(_FILE_NAME_PART.fullmatch(part) for part in target.split("/")) or not target.startswith("assets/"):
-            raise ImportFailed([f"{one_line(path, 100)}: names a file {excerpt(target, 80)}, which cannot be written "
-                                "under assets/: each part of it must be 1 to 100 letters, digits, '.', '_' or '-', "
-                                "starting with a letter or digit"])
+            raise ImportFailed([f"{one_line(path, PATH_CHARS)}: names a file {excerpt(target, 80)}, which cannot be "
+                                "written under assets/: each part of it must be 1 to 100 letters, digits, '.', '_' "
+                                "or '-', starting with a letter or digit"])
         for match in MARKER.finditer(text):
             self.keywords.note(match.group(1) or match.group(2), path)
         self.assets[target] = text

@@ -9,7 +9,7 @@ from pulumi.errors import RunError
 
 EXCERPT_CHARS = 40
 MAX_LINE_CHARS = 300
-_PATH_CHARS = 100
+PATH_CHARS = 100  # a file name or key path in a message line, at most
 
 
 def looks_like_secret(value: Any) -> bool:
@@ -49,8 +49,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        where = one_line(where, _PATH_CHARS)
-        path = one_line(self.path, _PATH_CHARS)
+        where = one_line(where, PATH_CHARS)
+        path = one_line(self.path, PATH_CHARS)
         line = f"{where}: {path}: {self.message}" if self.path else f"{where}: {self.message}"
         return one_line(_mask_secrets(line))
 

@@ -69,7 +69,6 @@ def test_a_replaced_tenant_with_a_fourth_stack_has_a_snapshot_per_stack_in_promo
     assert order == ["sandbox", "preprod", "uat", "live"], "promotion order from ciam:stack.promotes_to"
 
 
-
 # The tenant tests run once, on the replaced tenant after the edit: it holds everything the unedited one does
 # (the fourth stack among them) and more, and each run of them is a fresh pytest process of some 2 s of CPU.
 def test_adding_an_application_a_stack_and_a_claim_then_make_snapshots_keeps_the_tenant_tests_green(adopted):
