@@ -23,9 +23,10 @@ from pulumi.runtime import settings as runtime_settings
 from pulumi.runtime.mocks import MockMonitor, Mocks
 from pulumi.runtime.proto import resource_pb2
 from pulumi.runtime.stack import run_pulumi_func
-from pulumi.runtime.sync_await import _sync_await
+from pulumi.runtime.sync_await import _ensure_event_loop, _sync_await
 
 from cli.batch_gc import batch_gc
+from cli.inline_executor import calls_in_place, off_the_loop
 from cli.lean_sdk import lean_sdk
 from components.config.runtime import NAMESPACE
 from components.config.sources import Source
@@ -139,8 +140,8 @@ def _alias_urns(request, stack: str, project: str) -> tuple[str, ...]:
 
 
 def _release_worker_loop() -> None:
-    """The mock monitor runs on executor threads and leaves an event loop on each; an unclosed one can
-    print an 'Exception ignored' traceback at interpreter exit, so close it once the call is done."""
+    """The stock mock monitor's Invoke and ReadResource run on a worker thread and leave an event loop on it; an
+    unclosed one can print an 'Exception ignored' traceback at interpreter exit, so close it once the call is done."""
     if threading.current_thread() is threading.main_thread():
         return
     try:
@@ -150,6 +151,13 @@ def _release_worker_loop() -> None:
     if not loop.is_running():
         loop.close()
         asyncio.set_event_loop(None)
+
+
+def _then_release_loop(call, request):
+    try:
+        return call(request)
+    finally:
+        _release_worker_loop()
 
 
 class _RecordingMonitor(MockMonitor):
@@ -166,11 +174,12 @@ class _RecordingMonitor(MockMonitor):
                 type_ = f"{qualified_type}${type_}"
         return f"urn:pulumi:{pulumi.get_stack()}::{pulumi.get_project()}::{type_}::{name}"
 
+    # The stock two run an event loop of their own: a worker thread's, not the plan's (cli/inline_executor.py).
     def Invoke(self, request):
-        try:
-            return super().Invoke(request)
-        finally:
-            _release_worker_loop()
+        return off_the_loop(_then_release_loop, super().Invoke, request)
+
+    def ReadResource(self, request):
+        return off_the_loop(_then_release_loop, super().ReadResource, request)
 
     def RegisterResource(self, request):
         # What MockMonitor does, minus its round trip of the inputs (deserialize, hand to Mocks.new_resource,
@@ -255,7 +264,7 @@ def exit_now(code: int | None = 0) -> None:
 
 def run_program(project_dir: Path, stack: str) -> Plan:
     """Run `__main__.py` for `stack` under mocks. Raises the program's `ConfigError` on bad config."""
-    with batch_gc(), lean_sdk():
+    with batch_gc(), lean_sdk(), calls_in_place(_ensure_event_loop()):
         return _run_program(project_dir, stack)
 
 
