@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pulumi.runtime.sync_await import _sync_await
 
 import cli.offline
 import cli.schema
@@ -206,6 +207,28 @@ def fixture_plan(tenant: str, stack: str) -> Plan:
 
 def fixture_stacks(tenant: str) -> list[str]:
     return stack_names(FIXTURE_TENANTS / tenant)
+
+
+def output_state(output) -> tuple:
+    """A stack output as a comparable value: its value (unknowns kept), known-ness, secretness and resources."""
+    if not hasattr(output, "future"):
+        return ("plain", output)
+    resources = sorted(resource._name for resource in _sync_await(output.resources()))
+    return (_sync_await(output.future(with_unknowns=True)), _sync_await(output.is_known()),
+            _sync_await(output.is_secret()), resources)
+
+
+def assert_same_plan(plan: Plan, expected: Plan, expected_by: str) -> None:
+    """Every record (in URN order), unset secret and stack output of `plan` is `expected`'s."""
+    by_urn = {record.urn: record for record in expected.resources}
+    assert [r.urn for r in plan.resources] == [r.urn for r in expected.resources], f"{plan.stack}: URNs"
+    differing = [r.urn for r in plan.resources if r != by_urn[r.urn]]
+    assert differing == [], f"{plan.stack}: records that differ from {expected_by}: {differing[:3]}"
+    assert plan.unset_secrets == expected.unset_secrets, f"{plan.stack}: unset secrets"
+    assert sorted(plan.outputs) == sorted(expected.outputs), f"{plan.stack}: stack outputs"
+    for name in expected.outputs:
+        assert output_state(plan.outputs[name]) == output_state(expected.outputs[name]), \
+            f"{plan.stack}: stack output {name}"
 
 
 FULL = "full"

@@ -9,18 +9,14 @@ import contextlib
 import threading
 
 import pytest
-from pulumi.runtime.sync_await import _ensure_event_loop, _sync_await
+from pulumi.runtime.sync_await import _ensure_event_loop
 
 import cli.offline
 from cli.inline_executor import calls_in_place, off_the_loop
 from cli.offline import run_program
-from tests.conftest import fixture_copy, fixture_stacks
+from tests.conftest import assert_same_plan, fixture_copy, fixture_stacks
 
 WITH_INVOKE = "b2c-complete"  # its firewall calls auth0.get_outbound_ips
-
-
-def _value(output):
-    return _sync_await(output.future(with_unknowns=True)) if hasattr(output, "future") else output
 
 
 def _nothing_in_place(_loop):
@@ -33,14 +29,7 @@ def test_a_plan_in_place_is_the_plan_on_worker_threads(stack, monkeypatch):
     in_place = run_program(project, stack)
     monkeypatch.setattr(cli.offline, "calls_in_place", _nothing_in_place)
     on_workers = run_program(project, stack)
-
-    assert [r.urn for r in in_place.resources] == [r.urn for r in on_workers.resources], stack
-    by_urn = {record.urn: record for record in on_workers.resources}
-    differing = [r.urn for r in in_place.resources if r != by_urn[r.urn]]
-    assert differing == [], f"{stack}: records that differ from the worker threads' plan: {differing[:3]}"
-    assert sorted(in_place.outputs) == sorted(on_workers.outputs), stack
-    for name, output in on_workers.outputs.items():
-        assert _value(in_place.outputs[name]) == _value(output), f"{stack}: stack output {name}"
+    assert_same_plan(in_place, on_workers, "the worker threads' plan")
 
 
 def test_registrations_run_on_the_loops_thread_and_invokes_off_it(monkeypatch):

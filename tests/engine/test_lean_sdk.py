@@ -13,20 +13,11 @@ import pytest
 from pulumi import _types
 from pulumi.runtime import resource as runtime_resource
 from pulumi.runtime import rpc
-from pulumi.runtime.sync_await import _sync_await
 
 import cli.offline
 from cli import lean_sdk
 from cli.offline import run_program
-from tests.conftest import FULL, FULL_STACKS, fixture_copy
-
-
-def _output_state(output) -> tuple:
-    if not hasattr(output, "future"):
-        return ("plain", output)
-    resources = sorted(resource._name for resource in _sync_await(output.resources()))
-    return (_sync_await(output.future(with_unknowns=True)), _sync_await(output.is_known()),
-            _sync_await(output.is_secret()), resources)
+from tests.conftest import FULL, FULL_STACKS, assert_same_plan, fixture_copy
 
 
 def test_the_shortcuts_apply_to_the_installed_sdk():
@@ -54,15 +45,7 @@ def test_plan_is_the_stock_runtimes(stack, monkeypatch):
     lean = run_program(project, stack)
     monkeypatch.setattr(cli.offline, "lean_sdk", contextlib.nullcontext)
     stock = run_program(project, stack)
-
-    by_urn = {record.urn: record for record in stock.resources}
-    assert [r.urn for r in lean.resources] == [r.urn for r in stock.resources]
-    differing = [r.urn for r in lean.resources if r != by_urn[r.urn]]
-    assert differing == [], f"records that differ from the stock runtime's: {differing[:3]}"
-    assert lean.unset_secrets == stock.unset_secrets
-    assert sorted(lean.outputs) == sorted(stock.outputs)
-    for name in stock.outputs:
-        assert _output_state(lean.outputs[name]) == _output_state(stock.outputs[name]), f"stack output {name}"
+    assert_same_plan(lean, stock, "the stock runtime's")
 
 
 def _sdk_classes(is_kind) -> list[type]:
