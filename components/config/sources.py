@@ -61,12 +61,17 @@ _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _UniqueKeyLoader(_SafeLoader):
-    """A duplicate key silently overwrites in plain YAML; here it is an error."""
+    """A duplicate key silently overwrites in plain YAML, and a list or mapping as a key reaches the model as an
+    unhashable value; here both are errors with their line."""
 
 
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
     seen: set = set()
     for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a plain name, not a list or mapping", key_node.start_mark
+            )
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
             raise yaml.constructor.ConstructorError(
@@ -77,52 +82,6 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
 
 
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def _check_shape(root: yaml.Node, file: str) -> None:
-    """Count nodes as if aliases were expanded, and the depth, without expanding anything (memoised per node)."""
-    sizes: dict[int, int] = {}
-    depths: dict[int, int] = {}
-    on_path: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        key = id(node)
-        children = _children(node)
-        if done:
-            on_path.discard(key)
-            sizes[key] = 1 + sum(sizes[id(c)] for c in children)
-            depths[key] = 1 + max((depths[id(c)] for c in children), default=0)
-            if sizes[key] > MAX_YAML_NODES:
-                _refuse(file, node, f"expands to more than {MAX_YAML_NODES} values (aliases?); refusing to read it")
-            if depths[key] > MAX_YAML_DEPTH:
-                _refuse(file, node, f"is nested more than {MAX_YAML_DEPTH} levels deep; refusing to read it")
-            continue
-        if key in sizes:
-            continue
-        if key in on_path:
-            _refuse(file, node, "an alias refers to the value that contains it (a recursive structure)")
-        if len(on_path) > MAX_YAML_DEPTH:
-            _refuse(file, node, f"is nested more than {MAX_YAML_DEPTH} levels deep; refusing to read it")
-        on_path.add(key)
-        stack.append((node, True))
-        if isinstance(node, yaml.MappingNode):
-            for key_node, _ in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    _refuse(file, key_node, "a key must be a plain name, not a list or mapping")
-        stack.extend((c, False) for c in children if id(c) not in sizes)
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
-
-
-def _refuse(file: str, node: yaml.Node, message: str) -> None:
-    raise ConfigError([Problem(file, "", f"invalid YAML: {message}", node.start_mark.line + 1)])
 
 
 def _index_lines(root: yaml.Node, lines: dict[str, int]) -> None:
@@ -152,28 +111,69 @@ def check_text(text: str, file: str) -> None:
 
 
 _VALUE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_START_EVENTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_END_EVENTS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 def _check_events(text: str, file: str) -> None:
-    """The nesting depth and the number of values as written, from the flat event stream, before any node is
-    built: libyaml's composer crashes the process (a segmentation fault, no exception) on some ten thousand
-    nested brackets, and a file of millions of values would take gigabytes to compose."""
+    """The nesting depth and the number of values, as written and as aliases expand them, from the flat event
+    stream, before any node is built: libyaml's composer crashes the process (a segmentation fault, no
+    exception) on some ten thousand nested brackets, a file of millions of values would take gigabytes to
+    compose, and a few nested aliases expand to billions. An anchor is defined before its aliases, so its
+    expanded size and height, kept when it closes, are all an alias needs; an alias to an anchor still open
+    is a value that contains itself."""
     loader = _SafeLoader(text)
-    depth = values = 0
+    values = expanded = 0
+    open_collections: list[list] = []  # per open collection: [expanded size of its contents, their height, anchor]
+    anchors: dict[str, tuple[int, int]] = {}  # anchor -> (expanded size, height), once it has closed
+    open_anchors: set[str] = set()
+
+    def refuse(event, message: str) -> None:
+        raise ConfigError([Problem(file, "", f"invalid YAML: {message}", event.start_mark.line + 1)])
+
+    def add(event, size: int, height: int) -> None:
+        nonlocal expanded
+        expanded += size
+        if expanded > MAX_YAML_NODES:
+            refuse(event, f"expands to more than {MAX_YAML_NODES} values (aliases?); refusing to read it")
+        if len(open_collections) + height - 1 > MAX_YAML_DEPTH:
+            refuse(event, f"is nested more than {MAX_YAML_DEPTH} levels deep; refusing to read it")
+        if open_collections:
+            parent = open_collections[-1]
+            parent[0] += size
+            parent[1] = max(parent[1], height)
+
     try:
         while (event := loader.get_event()) is not None and not isinstance(event, yaml.StreamEndEvent):
             if isinstance(event, _VALUE_EVENTS):
                 values += 1
                 if values > MAX_YAML_NODES:
-                    raise ConfigError([Problem(file, "", f"invalid YAML: holds more than {MAX_YAML_NODES} values; "
-                                               "refusing to read it", event.start_mark.line + 1)])
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_YAML_DEPTH:
+                    refuse(event, f"holds more than {MAX_YAML_NODES} values; refusing to read it")
+            if isinstance(event, _START_EVENTS):
+                if len(open_collections) >= MAX_YAML_DEPTH:
                     raise ConfigError([Problem(file, "", f"is nested more than {MAX_YAML_DEPTH} levels deep; "
                                                "refusing to read it", event.start_mark.line + 1)])
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
+                expanded += 1  # the collection itself; its contents are counted as they come
+                open_collections.append([0, 0, event.anchor])
+                if event.anchor:
+                    open_anchors.add(event.anchor)
+            elif isinstance(event, _END_EVENTS):
+                contents, height, anchor = open_collections.pop()
+                if anchor:
+                    anchors[anchor] = (1 + contents, 1 + height)
+                    open_anchors.discard(anchor)
+                if open_collections:
+                    parent = open_collections[-1]
+                    parent[0] += 1 + contents
+                    parent[1] = max(parent[1], 1 + height)
+            elif isinstance(event, yaml.ScalarEvent):
+                if event.anchor:
+                    anchors[event.anchor] = (1, 1)
+                add(event, 1, 1)
+            elif isinstance(event, yaml.AliasEvent):
+                if event.anchor in open_anchors:
+                    refuse(event, "an alias refers to the value that contains it (a recursive structure)")
+                add(event, *anchors.get(event.anchor, (1, 1)))  # an unknown anchor: the composer reports it
     except yaml.YAMLError:
         pass  # parse_yaml reports the syntax error with its line
     finally:
@@ -186,8 +186,6 @@ def parse_yaml(text: str, file: str) -> Source:
     loader = _UniqueKeyLoader(text)
     try:
         node = loader.get_single_node()
-        if node is not None:
-            _check_shape(node, file)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

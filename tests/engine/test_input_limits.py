@@ -60,3 +60,40 @@ def test_aliases_that_expand_past_the_limit_are_still_refused():
     with pytest.raises(ConfigError) as refused:
         sources.parse_yaml(text, "tenant.yaml")
     assert f"expands to more than {sources.MAX_YAML_NODES} values" in str(refused.value)
+
+
+def test_aliases_that_nest_past_the_depth_limit_are_refused_at_the_alias():
+    # 30 levels as written under `deep`, and `outer` puts that inside 15 more: 45 once expanded.
+    deep = "deep: &deep " + "[" * 30 + "x" + "]" * 30 + "\n"
+    outer = "outer: " + "[" * 15 + "*deep" + "]" * 15 + "\n"
+    with pytest.raises(ConfigError) as refused:
+        sources.parse_yaml(deep + outer, "tenant.yaml")
+    assert str(refused.value) == (f"tenant.yaml:2: invalid YAML: is nested more than {sources.MAX_YAML_DEPTH} "
+                                  "levels deep; refusing to read it")
+    sources.parse_yaml(deep + "outer: " + "[" * 5 + "*deep" + "]" * 5 + "\n", "tenant.yaml")  # 36 levels: read
+
+
+def test_an_alias_inside_its_own_anchor_is_refused_as_recursive():
+    with pytest.raises(ConfigError) as refused:
+        sources.parse_yaml("tenant:\n  loop: &loop\n    again: [ *loop ]\n", "tenant.yaml")
+    assert str(refused.value) == ("tenant.yaml:3: invalid YAML: an alias refers to the value that contains it "
+                                  "(a recursive structure)")
+
+
+@pytest.mark.parametrize("key", ["[a, b]", "{a: b}"], ids=["a list", "a mapping"])
+def test_a_key_that_is_a_list_or_a_mapping_is_refused_with_its_line(key):
+    with pytest.raises(ConfigError) as refused:
+        sources.parse_yaml(f"tenant:\n  name: x\n  ? {key}\n  : value\n", "tenant.yaml")
+    assert str(refused.value) == "tenant.yaml:3: invalid YAML: a key must be a plain name, not a list or mapping"
+
+
+def test_aliases_shared_by_many_entries_are_counted_as_expanded(monkeypatch):
+    # 100 applications each naming the same 10-value anchor: 100 * (2 + 11) values once expanded, about 300 written.
+    text = "shared: &shared [a, b, c, d, e, f, g, h, i, j]\napplications:\n" + "".join(
+        f"  app-{index}: {{callbacks: *shared}}\n" for index in range(100))
+    monkeypatch.setattr(sources, "MAX_YAML_NODES", 1000)
+    with pytest.raises(ConfigError) as refused:
+        sources.parse_yaml(text, "tenant.yaml")
+    assert "expands to more than 1000 values (aliases?)" in str(refused.value)
+    monkeypatch.setattr(sources, "MAX_YAML_NODES", 1500)
+    assert len(sources.parse_yaml(text, "tenant.yaml").data["applications"]) == 100
