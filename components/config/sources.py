@@ -131,18 +131,6 @@ def _check_events(text: str, file: str) -> None:
     def refuse(event, message: str) -> None:
         raise ConfigError([Problem(file, "", f"invalid YAML: {message}", event.start_mark.line + 1)])
 
-    def add(event, size: int, height: int) -> None:
-        nonlocal expanded
-        expanded += size
-        if expanded > MAX_YAML_NODES:
-            refuse(event, f"expands to more than {MAX_YAML_NODES} values (aliases?); refusing to read it")
-        if len(open_collections) + height - 1 > MAX_YAML_DEPTH:
-            refuse(event, f"is nested more than {MAX_YAML_DEPTH} levels deep; refusing to read it")
-        if open_collections:
-            parent = open_collections[-1]
-            parent[0] += size
-            parent[1] = max(parent[1], height)
-
     try:
         while (event := loader.get_event()) is not None and not isinstance(event, yaml.StreamEndEvent):
             if isinstance(event, _VALUE_EVENTS):
@@ -157,23 +145,33 @@ def _check_events(text: str, file: str) -> None:
                 open_collections.append([0, 0, event.anchor])
                 if event.anchor:
                     open_anchors.add(event.anchor)
-            elif isinstance(event, _END_EVENTS):
+                continue
+            if isinstance(event, _END_EVENTS):
                 contents, height, anchor = open_collections.pop()
+                size, height = 1 + contents, 1 + height  # already in `expanded`
                 if anchor:
-                    anchors[anchor] = (1 + contents, 1 + height)
+                    anchors[anchor] = (size, height)
                     open_anchors.discard(anchor)
-                if open_collections:
-                    parent = open_collections[-1]
-                    parent[0] += 1 + contents
-                    parent[1] = max(parent[1], 1 + height)
             elif isinstance(event, yaml.ScalarEvent):
+                size = height = 1
+                expanded += 1
                 if event.anchor:
                     anchors[event.anchor] = (1, 1)
-                add(event, 1, 1)
             elif isinstance(event, yaml.AliasEvent):
                 if event.anchor in open_anchors:
                     refuse(event, "an alias refers to the value that contains it (a recursive structure)")
-                add(event, *anchors.get(event.anchor, (1, 1)))  # an unknown anchor: the composer reports it
+                size, height = anchors.get(event.anchor, (1, 1))  # an unknown anchor: the composer reports it
+                expanded += size
+                if len(open_collections) + height - 1 > MAX_YAML_DEPTH:
+                    refuse(event, f"is nested more than {MAX_YAML_DEPTH} levels deep; refusing to read it")
+            else:  # the stream's and documents' own events
+                continue
+            if expanded > MAX_YAML_NODES:
+                refuse(event, f"expands to more than {MAX_YAML_NODES} values (aliases?); refusing to read it")
+            if open_collections:
+                parent = open_collections[-1]
+                parent[0] += size
+                parent[1] = max(parent[1], height)
     except yaml.YAMLError:
         pass  # parse_yaml reports the syntax error with its line
     finally:
