@@ -12,7 +12,10 @@ four futures and a task that it tracks until the program ends. The plan gets the
   calls for an auth0.Client) the first time any one is; a class an annotation quotes from a module whose
   classes are created on first use (cli/lazy_classes.py) is created as the annotation is resolved;
 - no source position is captured (the SDK extracts the whole call stack for every resource): a recorded plan
-  carries none.
+  carries none;
+- the check for unknowns inside a value (run for every property the registration resolves) walks it without
+  defining a recursive closure per call: each one is a reference cycle (the function, its cell, its `set[int]`
+  annotation) that only the collector frees, and the collector is off during a plan (cli/batch_gc.py).
 
 Nothing here runs under `pulumi up`. The shortcuts are written against one SDK version; with any other the
 stock runtime runs unchanged (slower, same plan). tests/engine/test_lean_sdk.py compares the two.
@@ -29,8 +32,8 @@ from typing import Any, get_type_hints
 
 from pulumi import _types, _version
 from pulumi.output import Output, _OutputData
+from pulumi.runtime import known_types, rpc
 from pulumi.runtime import resource as runtime_resource
-from pulumi.runtime import rpc
 
 SDK_VERSION = "3.272.0"  # the pulumi version whose internals these replacements mirror
 
@@ -216,6 +219,25 @@ def _resource_types(resource_cls: type) -> Mapping[str, Any]:
     return _PropertyTypes(resource_cls, _types._types_from_annotations(resource_cls))
 
 
+def _contains_unknowns(value: Any) -> bool:
+    return _unknown_within(value, set())
+
+
+def _unknown_within(value: Any, seen_ids: set[int]) -> bool:
+    # rpc.contains_unknowns's walk, step for step, as a module function rather than a closure.
+    if known_types.is_unknown(value):
+        return True
+    value_id = id(value)
+    if value_id in seen_ids:
+        return False
+    seen_ids.add(value_id)
+    if isinstance(value, dict):
+        return any(_unknown_within(value[key], seen_ids) for key in value)
+    if isinstance(value, list):
+        return any(_unknown_within(item, seen_ids) for item in value)
+    return False
+
+
 def _no_stack_trace():
     return runtime_resource.source_pb2.StackTrace()
 
@@ -223,6 +245,7 @@ def _no_stack_trace():
 _REPLACEMENTS = (
     (rpc, "serialize_properties", _serialize_properties),
     (rpc, "transfer_properties", _transfer_properties),
+    (rpc, "contains_unknowns", _contains_unknowns),
     (_types, "unwrap_type", _unwrap_type),
     (_types, "input_type_types", _input_type_types),
     (_types, "output_type_types", _output_type_types),

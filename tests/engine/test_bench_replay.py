@@ -1,11 +1,13 @@
 """`make bench` compares like with like: its generated tenant plans, and its raw replay registers exactly the
-program's auth0 resources (type, name, protect, inputs with secrets still secret), no more and no fewer."""
+program's auth0 resources (type, name, protect, inputs with secrets still secret), no more and no fewer; the CPU
+time it reports as taken by the hypervisor is /proc/stat's steal column."""
 
 from __future__ import annotations
 
 import json
+import os
 
-from cli.bench import APP_PREFIX, STACK, make_project
+from cli.bench import APP_PREFIX, STACK, make_project, stolen_seconds
 from cli.offline import run_program
 from cli.render import render_json
 from cli.replay import write_replay
@@ -37,3 +39,19 @@ def test_raw_replay_registers_the_programs_resources(tmp_path):
     assert sorted(set(got) - set(expected)) == [], "resources only the replay registers"
     differing = sorted(key for key in expected if expected[key] != got[key])
     assert differing == [], f"replayed with other protect/inputs: {differing[:5]}"
+
+
+def test_stolen_time_is_the_steal_column_of_proc_stat_in_seconds(tmp_path):
+    stat = tmp_path / "stat"
+    # user nice system idle iowait irq softirq steal guest guest_nice, in clock ticks
+    stat.write_text("cpu  576392 0 71413 4807513 4168 0 1483 20455 0 0\ncpu0 1 2 3 4 5 6 7 8 0 0\n")
+    assert stolen_seconds(stat) == 20455 / os.sysconf("SC_CLK_TCK"), "steal is the 8th figure of the cpu line"
+
+
+def test_stolen_time_is_unknown_without_a_cpu_line(tmp_path):
+    stat = tmp_path / "stat"
+    stat.write_text("intr 1 2 3\n")
+    assert stolen_seconds(stat) is None, "a file without the cpu line gives no figure"
+    stat.write_text("cpu  1 2 3\n")  # a kernel too old to count steal
+    assert stolen_seconds(stat) is None, "a cpu line without the steal column gives no figure"
+    assert stolen_seconds(tmp_path / "missing") is None, "no /proc/stat gives no figure"
