@@ -219,7 +219,7 @@ def main() -> None:
               f"{'ms/res':>7}")
     print(header)
     rows: list[Row] = []
-    stolen_at_start, started = stolen_seconds(), time.perf_counter()
+    stolen_at_start, runs_started = stolen_seconds(), time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="ciam-bench-") as tmp:
         for added in _sizes():
             row = bench_size(added, Path(tmp), with_start_up=not rows)
@@ -253,7 +253,7 @@ def main() -> None:
     if stolen_at_start is not None and stolen_at_end is not None:
         # On a virtual machine the host's other guests take CPU time in bursts, which the load average does not
         # show: a run that lost some is slower by about as much (0.17 s stolen in a 0.95 s cold plan, seen here).
-        core_seconds = (time.perf_counter() - started) * (os.cpu_count() or 1)
+        core_seconds = (time.perf_counter() - runs_started) * (os.cpu_count() or 1)
         stolen = stolen_at_end - stolen_at_start
         print(f"CPU time taken by the hypervisor for other guests during these runs: {stolen:.1f} s of "
               f"{core_seconds:.0f} core-seconds ({stolen / core_seconds:.1%})")
