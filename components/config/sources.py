@@ -139,8 +139,7 @@ def _check_events(text: str, file: str) -> None:
                     refuse(event, f"holds more than {MAX_YAML_NODES} values; refusing to read it")
             if isinstance(event, _START_EVENTS):
                 if len(open_collections) >= MAX_YAML_DEPTH:
-                    raise ConfigError([Problem(file, "", f"is nested more than {MAX_YAML_DEPTH} levels deep; "
-                                               "refusing to read it", event.start_mark.line + 1)])
+                    refuse(event, f"is nested more than {MAX_YAML_DEPTH} levels deep; refusing to read it")
                 expanded += 1  # the collection itself; its contents are counted as they come
                 open_collections.append([0, 0, event.anchor])
                 if event.anchor:

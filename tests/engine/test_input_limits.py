@@ -62,6 +62,14 @@ def test_aliases_that_expand_past_the_limit_are_still_refused():
     assert f"expands to more than {sources.MAX_YAML_NODES} values" in str(refused.value)
 
 
+def test_nesting_past_the_depth_limit_as_written_gets_the_same_message_as_through_an_alias():
+    text = "name: x\ndeep: " + "[" * (sources.MAX_YAML_DEPTH + 1) + "]" * (sources.MAX_YAML_DEPTH + 1) + "\n"
+    with pytest.raises(ConfigError) as refused:
+        sources.parse_yaml(text, "tenant.yaml")
+    assert str(refused.value) == (f"tenant.yaml:2: invalid YAML: is nested more than {sources.MAX_YAML_DEPTH} "
+                                  "levels deep; refusing to read it")
+
+
 def test_aliases_that_nest_past_the_depth_limit_are_refused_at_the_alias():
     # 30 levels as written under `deep`, and `outer` puts that inside 15 more: 45 once expanded.
     deep = "deep: &deep " + "[" * 30 + "x" + "]" * 30 + "\n"
