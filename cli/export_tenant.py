@@ -21,7 +21,6 @@ import sys
 from pathlib import Path
 
 import httpx
-import yaml
 
 from cli.adopt.errors import ImportFailed, fail
 from cli.adopt.import_file import import_document
@@ -31,6 +30,7 @@ from cli.adopt.project import REPORT_FILE, translate, write_project
 from cli.adopt.translate import Translation
 from cli.offline import run_program
 from components.config.errors import ConfigError
+from components.config.sources import read_mapping
 
 IMPORT_FILE = "import.json"
 
@@ -39,7 +39,12 @@ def _stack_settings(into: Path, stack: str) -> tuple[str, dict]:
     file = into / f"Pulumi.{stack}.yaml"
     if not file.is_file():
         raise fail(file.name, "", "file not found; the stack file names the tenant (ciam:stack.tenant_domain)")
-    config = (yaml.safe_load(file.read_text(encoding="utf-8")) or {}).get("config") or {}
+    try:
+        config = read_mapping(file, file.name).data.get("config") or {}
+    except ConfigError as error:
+        raise ImportFailed(str(error).splitlines()) from None
+    if not isinstance(config, dict):
+        raise fail(file.name, "config", "expected a mapping of config keys")
     settings = config.get("ciam:stack") or {}
     if not isinstance(settings, dict) or not settings.get("tenant_domain"):
         raise fail(file.name, "config.ciam:stack.tenant_domain", "missing: the tenant to read")

@@ -25,10 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from cli.plan import PROJECT_DIR
 from components.config.errors import ConfigError
+from components.config.sources import parse_yaml, read_yaml
 from components.config.stacks import stack_names
 
 OVERRIDE_VARIABLE = "CIAM_ALLOW_PROTECTION_CHANGE"
@@ -62,7 +61,8 @@ def protection_of(stack_file: dict[str, Any] | None) -> Protection | None:
 
 
 def base_stack_file(base: str, stack: str, project_dir: Path) -> dict[str, Any] | None:
-    """The stack file at the base ref; None when the stack is new there. Raises OSError when git fails."""
+    """The stack file at the base ref; None when the stack is new there. Raises OSError when git fails or the file
+    there is not YAML (the callers exit 2: the base cannot be read)."""
     name = f"Pulumi.{stack}.yaml"
     try:
         listed = subprocess.run(["git", "ls-tree", "--name-only", base, "--", name], cwd=project_dir,
@@ -73,12 +73,16 @@ def base_stack_file(base: str, stack: str, project_dir: Path) -> dict[str, Any] 
                               text=True, check=True).stdout
     except (subprocess.CalledProcessError, FileNotFoundError) as error:
         raise OSError(f"cannot read {name} at {base}: {getattr(error, 'stderr', '') or error}".strip()) from error
-    return yaml.safe_load(text)
+    try:
+        return parse_yaml(text, f"{name} at {base}").data
+    except ConfigError as error:
+        raise OSError(f"cannot read {error}") from None
 
 
 def head_stack_file(stack: str, project_dir: Path) -> dict[str, Any] | None:
+    """The stack file in the working tree; None without one. Raises `ConfigError` when it is not YAML."""
     path = project_dir / f"Pulumi.{stack}.yaml"
-    return yaml.safe_load(path.read_text()) if path.is_file() else None
+    return read_yaml(path, path.name).data if path.is_file() else None
 
 
 def lowered(base: Protection | None, head: Protection | None) -> list[str]:

@@ -9,9 +9,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from components.config.errors import ConfigError, Problem
+from components.config.sources import read_mapping
 
 STACK_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 _PREFIX, _SUFFIX = "Pulumi.", ".yaml"
@@ -44,18 +43,29 @@ def stack_names(project_dir: Path) -> list[str]:
 
 
 def _stack_settings(project_dir: Path, name: str) -> dict:
-    data = yaml.safe_load((project_dir / f"{_PREFIX}{name}{_SUFFIX}").read_text()) or {}
-    settings = (data.get("config") or {}).get("ciam:stack") or {}
+    """Its `ciam:stack` mapping ({} without one; the plan reports what else is wrong in it), read with the same
+    checks and limits as every other YAML file: a file that is not UTF-8 YAML is a `ConfigError` naming it."""
+    file = f"{_PREFIX}{name}{_SUFFIX}"
+    config = read_mapping(project_dir / file, file).data.get("config")
+    if config is not None and not isinstance(config, dict):
+        raise ConfigError([Problem(file, "config", "expected a mapping of config keys")])
+    settings = (config or {}).get("ciam:stack")
     return settings if isinstance(settings, dict) else {}
 
 
 def stacks(project_dir: Path) -> list[StackInfo]:
     """The stacks in promotion order (a stack comes after the one that promotes to it; ties by name)."""
-    infos = {}
+    infos, unreadable = {}, []
     for name in stack_names(project_dir):
-        settings = _stack_settings(project_dir, name)
+        try:
+            settings = _stack_settings(project_dir, name)
+        except ConfigError as error:
+            unreadable += error.problems
+            continue
         target = settings.get("promotes_to")
         infos[name] = StackInfo(name, settings.get("environment"), None if target is None else str(target))
+    if unreadable:
+        raise ConfigError(unreadable)
     problems = [
         Problem(f"{_PREFIX}{info.name}{_SUFFIX}", "ciam:stack.promotes_to",
                 f"unknown stack {info.promotes_to!r} (stacks: {', '.join(infos)})")

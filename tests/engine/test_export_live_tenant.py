@@ -403,3 +403,19 @@ def test_import_with_credentials_looks_the_ids_up_by_name(management_api, tmp_pa
     assert "ciam-applications-order-sync" not in ids, "an object the tenant does not hold is not imported"
     assert "ciam-applications-order-sync: no object in the live tenant" in (into / "import-report.md").read_text()
     assert report
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    (None, "Pulumi.live.yaml: file not found; the stack file names the tenant"),
+    (b"config:\n  ciam:stack: {tenant_domain: [\n", "Pulumi.live.yaml:3: invalid YAML: "),
+    (b"config: [auth0:domain]\n", "Pulumi.live.yaml: config: expected a mapping of config keys"),
+    (b"- config\n", "Pulumi.live.yaml: expected a mapping at the top level; got a list"),
+    (b"config:\n  ciam:stack: {environment: production}\n",
+     "Pulumi.live.yaml: config.ciam:stack.tenant_domain: missing: the tenant to read"),
+])
+def test_export_names_what_is_wrong_with_the_stack_file_before_it_reads_anything(tmp_path, capsys, written, expected):
+    if written is not None:
+        (tmp_path / "Pulumi.live.yaml").write_bytes(written)
+    assert export_tenant.main(["--stack", "live", "--into", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.startswith(expected)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ([] if written is None else ["Pulumi.live.yaml"])

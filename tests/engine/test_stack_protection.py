@@ -66,6 +66,17 @@ def test_an_unreadable_base_is_an_error_not_a_pass(repo):
     assert stack_protection.main(["--base", "no-such-ref"], project_dir=repo) == 2
 
 
+def test_a_stack_file_that_is_not_yaml_at_the_base_or_in_the_change_is_an_error_not_a_pass(repo, capsys):
+    (repo / "Pulumi.live.yaml").write_text("config:\n  ciam:stack: [production\n")
+    git(repo, "commit", "-q", "-am", "broken at the base")
+    write_stack(repo, "live", environment="staging")
+    assert stack_protection.main(["--base", "main"], project_dir=repo) == 2
+    assert capsys.readouterr().err.startswith("error: cannot read Pulumi.live.yaml at main:3: invalid YAML: ")
+    (repo / "Pulumi.live.yaml").write_bytes(b"config: \xff\n")
+    assert stack_protection.main(["--base", "HEAD~1"], project_dir=repo) == 2
+    assert capsys.readouterr().err.startswith("Pulumi.live.yaml:1: is not UTF-8 text: byte 0xff at offset 8")
+
+
 def test_the_guard_keeps_a_downgraded_stack_production_against_the_base(repo):
     write_stack(repo, "live", environment="staging")
     preview = json.loads((FIXTURES / "prod-replace-role.json").read_text())
