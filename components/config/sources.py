@@ -60,6 +60,12 @@ class Source:
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def safe_load(text: str) -> Any:
+    """What `yaml.safe_load` gives, through libyaml when pyyaml has it: for a file that is not the tenant's own
+    (an auth0-deploy-cli export), without the limits and line index that `parse_yaml` adds."""
+    return yaml.load(text, Loader=_SafeLoader)
+
+
 class _UniqueKeyLoader(_SafeLoader):
     """A duplicate key silently overwrites in plain YAML, and a list or mapping as a key reaches the model as an
     unhashable value; here both are errors with their line."""
