@@ -87,6 +87,7 @@ def check_plan(plan: Plan, environment: str | None) -> CheckResult:
     result = CheckResult(plan.stack, environment)
     shown = {r.urn: f"{r.type} {r.name}" for r in plan.resources}
 
+    stack_resources = None  # built once: the stack rules only read it
     for rule in RULES:
         policy = rule.policy(production)
         mandatory = policy.enforcement_level == EnforcementLevel.MANDATORY
@@ -99,9 +100,12 @@ def check_plan(plan: Plan, environment: str | None) -> CheckResult:
             return report
 
         if rule.stack_check is not None:
-            policy.validate(stack_args(plan), reporter(None))
+            stack_resources = stack_resources or stack_args(plan)
+            policy.validate(stack_resources, reporter(None))
             continue
         for record in plan.resources:
+            if record.type not in rule.types:
+                continue  # its policy returns before it reads anything (policies/ciam_rules/model.py)
             try:
                 policy.validate(resource_args(record), reporter(record.urn))
             except UnknownValueError as unknown:

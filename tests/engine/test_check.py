@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from cli.check import Violation, check_plan, main, production_problems
+import pytest
+from pulumi_policy.proxy import UnknownValueError
+
+from cli.check import Violation, check_plan, main, production_problems, resource_args, stack_args
 from cli.offline import COMPUTED, Plan, Record
 from policies.ciam_rules import RULES
 from tests.conftest import fixture_plan, fixture_stacks
@@ -106,3 +109,40 @@ def test_open_findings_accept_exactly_the_declared_failing_rules():
         f"ciam:stack.open_findings: {rule.name} passes now; take it out of open_findings"]
     assert production_problems(clean, ["no-such-rule"]) == [
         "ciam:stack.open_findings: no-such-rule is not a mandatory rule"]
+
+
+def _check_as_the_analyzer_does(plan: Plan, environment: str) -> tuple[list, list]:
+    """What pulumi-policy's analyzer reports: every policy called on every resource (or the whole stack), each
+    call with arguments of its own. check_plan skips the calls that read nothing and shares the stack's."""
+    production = environment == "production"
+    violations, not_evaluated = [], []
+    for rule in RULES:
+        policy = rule.policy(production)
+        if rule.stack_check is not None:
+            policy.validate(stack_args(plan), lambda message, urn=None, rule=rule: violations.append(
+                (rule.name, urn, message)))
+            continue
+        for record in plan.resources:
+            try:
+                policy.validate(resource_args(record), lambda message, urn=None, rule=rule, record=record:
+                                violations.append((rule.name, urn or record.urn, message)))
+            except UnknownValueError as unknown:
+                not_evaluated.append((rule.name, record.urn, unknown.message))
+    return violations, not_evaluated
+
+
+@pytest.mark.parametrize("tenant,stack", [*(("full", stack) for stack in fixture_stacks("full")),
+                                          ("b2b-complete", "prod")])
+@pytest.mark.parametrize("environment", ["production", "development"])
+def test_the_check_reports_what_the_analyzer_would(tenant, stack, environment):
+    plan = fixture_plan(tenant, stack)
+    shown = {r.urn: f"{r.type} {r.name}" for r in plan.resources}
+    fixes = {rule.name: rule.fix for rule in RULES}
+    violations, not_evaluated = _check_as_the_analyzer_does(plan, environment)
+    result = check_plan(plan, environment)
+    assert [(v.rule.name, v.resource, v.why) for v in result.violations] == [
+        (name, shown.get(urn, f"stack {plan.stack}"), message.removesuffix(f". Fix: {fixes[name]}"))
+        for name, urn, message in violations], f"{tenant} {stack} {environment}: the violations differ"
+    assert result.not_evaluated == [f"{name} on {shown[urn]}: {message}" for name, urn, message in not_evaluated]
+    assert violations or not_evaluated or environment == "development", \
+        f"{tenant} {stack}: no violation and no unknown value in production, so the comparison shows little"
