@@ -23,6 +23,7 @@ from cli.adopt.translate import Item, Translation
 from components.config.errors import ConfigError
 from components.config.loader import load
 from components.config.merge import lookup
+from components.config.sources import read_yaml
 
 REPORT_FILE = "import-report.md"
 _PLACEHOLDER_DOMAIN = "example.auth0.com"
@@ -127,15 +128,15 @@ def validate(stage: Path, translation: Translation, documents: dict[str, dict]) 
     for _ in range(200):
         _write_blueprint(stage, translation)
         problems = []
-        for stack, document in stacks.items():
-            values = {k.partition(":")[2]: v for k, v in document["config"].items()}
-            if not documents:
-                values["vars"] = {var_name(k): "https://example.com" for k in translation.keywords.used}
-            try:
-                load(stage, stack, values, set(), allow_unset_secrets=True)
-            except ConfigError as error:
-                problems = error.problems
-                break
+        try:
+            blueprint_file = read_yaml(stage / "tenant.yaml")  # once for every stack of the pass
+            for stack, document in stacks.items():
+                values = {k.partition(":")[2]: v for k, v in document["config"].items()}
+                if not documents:
+                    values["vars"] = {var_name(k): "https://example.com" for k in translation.keywords.used}
+                load(stage, stack, values, set(), allow_unset_secrets=True, blueprint_file=blueprint_file)
+        except ConfigError as error:
+            problems = error.problems
         if not problems:
             return
         # Every value the model rejects in this pass comes out at once (a tenant of thousands of applications may

@@ -71,16 +71,18 @@ def load(
     *,
     allow_unset_secrets: bool = False,
     stack_file: Source | None = None,
+    blueprint_file: Source | None = None,
 ) -> TenantConfig:
     """Validate the blueprint merged with one stack's `ciam:` config.
 
     `stack_config` maps `ciam:` keys (without the namespace) to their values; `secret_keys` are the keys
     Pulumi holds as secrets. With `allow_unset_secrets` (the offline plan) a referenced secret that the
-    stack has not set yet is reported in `unset_secrets` instead of failing.
+    stack has not set yet is reported in `unset_secrets` instead of failing. `blueprint_file` is tenant.yaml as
+    already read, for one caller that loads several stacks (nothing here changes it).
     """
     stack_file_name = f"Pulumi.{stack_name}.yaml"
     stack_source = stack_file or Source(stack_file_name, {})
-    blueprint_source = read_yaml(project_dir / BLUEPRINT_FILE)
+    blueprint_source = blueprint_file or read_yaml(project_dir / BLUEPRINT_FILE)
     origins = _Origins(blueprint_source, stack_source, {k: v for k, v in stack_config.items() if k in SECTIONS})
     problems: list[Problem] = []
 
