@@ -8,8 +8,8 @@ BIN := $(VENV)/bin
 unexport PYTHONDONTWRITEBYTECODE
 # The stacks are the Pulumi.<stack>.yaml files: STACK and FROM default to the first in promotion order (`make
 # stacks`), TO to the last; each is looked up once, and only by a target that uses it.
-_stack_end = $(or $(shell $(BIN)/python -m cli.stacks --$1),$(error no stack found: name one, e.g. $2=<stack> (make stacks lists them)))
-_first_stack = $(eval _first_stack := $(call _stack_end,first,STACK))$(_first_stack)
+_stack_end = $(or $(shell $(BIN)/python -m cli.stacks --$1),$(error no $1 stack in promotion order to default to (no Pulumi.<stack>.yaml, or one that cannot be read, above): name the stack, e.g. $2=<stack>))
+_first_stack = $(eval _first_stack := $(call _stack_end,first,STACK=<stack> or FROM))$(_first_stack)
 _last_stack = $(eval _last_stack := $(call _stack_end,last,TO))$(_last_stack)
 STACK ?= $(_first_stack)
 # A defaulted stack is named on stderr, so that `make check` on the first stack is not read as a check of the last.

@@ -65,5 +65,11 @@ def test_without_stack_files_make_asks_for_a_stack(tmp_path):
     for path in project.root.glob("Pulumi.*.yaml"):
         path.unlink()
     result = project.run(*MAKE, "check")
-    assert result.returncode == 2 and "no stack found: name one, e.g. STACK=<stack>" in result.stderr, result.stderr
+    assert result.returncode == 2 and "no first stack in promotion order" in result.stderr, result.stderr
+    assert "name the stack, e.g. STACK=<stack> or FROM=<stack>" in result.stderr, result.stderr
     assert "needs FROM=<a0deploy export>" in project.run(*MAKE, "import").stderr
+    (project.root / "Pulumi.live.yaml").write_text("config: [\n")
+    result = project.run(*MAKE, "diff")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("Pulumi.live.yaml:2: invalid YAML: "), "the stack file's problem comes first"
+    assert "no first stack in promotion order" in result.stderr, result.stderr
