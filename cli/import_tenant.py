@@ -19,6 +19,7 @@ from pathlib import Path
 from cli.adopt.a0deploy import read_export
 from cli.adopt.errors import ImportFailed, fail
 from cli.adopt.keywords import Keywords, read_configs
+from cli.adopt.progress import counted, say
 from cli.adopt.project import REPORT_FILE, translate, write_project
 from cli.adopt.translate import Translation
 from cli.export_tenant import IMPORT_FILE, live_ids, write_import_file
@@ -32,6 +33,8 @@ def run(source: Path, config_spec: str, into: Path, *, force: bool = False, stri
     if ids_from and ids_from not in {c.stack for c in configs}:
         raise fail("CONFIG", ids_from, "IMPORT_IDS names a stack that CONFIG does not give")
     export, root = read_export(source)
+    items = sum(len(section) for section in export.values())
+    say(f"read {counted(items, 'item')} in {counted(len(export), 'section')} from {source}")
     translation = translate(export, Translation(export, Keywords(configs), root, strict))
     if ids_from and (into / IMPORT_FILE).exists() and not force:
         raise fail(str(into / IMPORT_FILE), "", "exists; FORCE=1 overwrites it")

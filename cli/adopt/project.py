@@ -17,6 +17,7 @@ import yaml
 
 from cli.adopt.errors import ImportFailed
 from cli.adopt.keywords import var_name
+from cli.adopt.progress import counted, say
 from cli.adopt.report import Report
 from cli.adopt.sections import MAPPINGS, NOT_YET, RETIRED
 from cli.adopt.translate import Item, Translation
@@ -125,7 +126,8 @@ def validate(stage: Path, translation: Translation, documents: dict[str, dict]) 
     """Load every stack with the model; take out (and report) whatever it rejects until it loads."""
     stacks = documents or {"import": {"config": {"ciam:stack": {"tenant_domain": _PLACEHOLDER_DOMAIN,
                                                                  "environment": "development"}}}}
-    for _ in range(200):
+    for attempt in range(1, 201):
+        say(f"validating tenant.yaml with the model for {counted(len(stacks), 'stack')} (pass {attempt})")
         _write_blueprint(stage, translation)
         problems = []
         try:
@@ -154,6 +156,7 @@ def validate(stage: Path, translation: Translation, documents: dict[str, dict]) 
         if not reasons:
             raise ImportFailed([str(p) for p in problems])
         removed = {tuple(trail) for trail in _remove_all(translation.blueprint, [list(key) for key in reasons])}
+        say(f"pass {attempt}: the model rejects {counted(len(removed), 'value')}; left out and reported")
         for key, why in reasons.items():  # a value inside one taken out is reported as that one
             outer = next(key[:length] for length in range(1, len(key) + 1) if key[:length] in removed)
             for reason in why:
@@ -181,6 +184,7 @@ def production_findings(stage: Path, documents: dict[str, dict]) -> list[str]:
             shutil.copy(_ENGINE_DIR / name, stage / name)
     findings = []
     for stack in production:
+        say(f"planning {stack} for the production checks")
         try:
             result = check_plan(run_program(stage, stack), "production")
         except ConfigError as error:
@@ -241,6 +245,7 @@ def write_project(translation: Translation, into: Path, force: bool, extra: dict
         _write_stack_files(stage, written_stacks)  # with the open findings
         report = translation.report.markdown(list(documents))
         (stage / REPORT_FILE).write_text(report, encoding="utf-8")
+        say(f"writing {counted(len(files) + 1, 'file')} into {into}")
         for file in [*files, REPORT_FILE]:
             target = into / file
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,54 @@
+"""A long `make import` says what it is doing on stderr where someone watches (a terminal, or CIAM_PROGRESS=1), and
+nothing of it in a pipe or a CI log, where stderr keeps only the problems and where the report went."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from cli import import_tenant
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "a0deploy"
+CONFIGS = f"dev={FIXTURES}/configs/config.dev.json prod={FIXTURES}/configs/config.prod.json"
+STAMP = re.compile(r"^\[ *\d+\.\d s\] ")
+
+
+def _import(into: Path) -> int:
+    return import_tenant.main(["--from", str(FIXTURES / "yaml" / "tenant.yaml"), "--config", CONFIGS,
+                               "--into", str(into)])
+
+
+def test_asked_for_an_import_says_each_phase_in_order(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CIAM_PROGRESS", "1")
+    into = tmp_path / "out"
+    assert _import(into) == 0
+    *progress, last = capsys.readouterr().err.splitlines()
+    assert last == f"(written to {into / 'import-report.md'})"
+    assert all(STAMP.match(line) for line in progress), progress
+    phases = [STAMP.sub("", line) for line in progress]
+    assert re.fullmatch(r"read \d+ items in \d+ sections from .*tenant\.yaml", phases[0]), phases
+    assert phases[1] == "validating tenant.yaml with the model for 2 stacks (pass 1)", phases
+    passes = [p for p in phases if p.startswith("validating ")]
+    rejected = [p for p in phases if re.fullmatch(r"pass \d+: the model rejects \d+ values?; left out and reported", p)]
+    assert len(rejected) == len(passes) - 1, "every pass but the last one that loads took something out"
+    assert "planning prod for the production checks" in phases, phases
+    written = sum(1 for path in into.rglob("*") if path.is_file())
+    assert phases[-1] == f"writing {written} files into {into}", phases
+
+
+def test_in_a_pipe_an_import_prints_only_where_the_report_went(tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("CIAM_PROGRESS", raising=False)
+    assert not sys.stderr.isatty()
+    assert _import(tmp_path / "piped") == 0
+    assert capsys.readouterr().err == f"(written to {tmp_path / 'piped' / 'import-report.md'})\n"
+
+
+def test_on_a_terminal_it_shows_unless_switched_off(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.delenv("CIAM_PROGRESS", raising=False)
+    assert _import(tmp_path / "watched") == 0
+    assert len(capsys.readouterr().err.splitlines()) > 1
+    monkeypatch.setenv("CIAM_PROGRESS", "0")
+    assert _import(tmp_path / "quiet") == 0
+    assert len(capsys.readouterr().err.splitlines()) == 1
