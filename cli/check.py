@@ -100,7 +100,8 @@ def check_plan(plan: Plan, environment: str | None) -> CheckResult:
             return report
 
         if rule.stack_check is not None:
-            stack_resources = stack_resources or stack_args(plan)
+            if stack_resources is None:
+                stack_resources = stack_args(plan)
             policy.validate(stack_resources, reporter(None))
             continue
         for record in plan.resources:

@@ -40,11 +40,13 @@ def _stack_settings(into: Path, stack: str) -> tuple[str, dict]:
     if not file.is_file():
         raise fail(file.name, "", "file not found; the stack file names the tenant (ciam:stack.tenant_domain)")
     try:
-        config = read_mapping(file, file.name).data.get("config") or {}
+        source = read_mapping(file, file.name, "a stack file (a mapping with config:)")
     except ConfigError as error:
         raise ImportFailed(str(error).splitlines()) from None
+    config = source.data.get("config") or {}
     if not isinstance(config, dict):
-        raise fail(file.name, "config", "expected a mapping of config keys")
+        raise fail(f"{file.name}:{source.line_of('config')}", "config",
+                   "expected a mapping of `namespace:key` names to values")
     settings = config.get("ciam:stack") or {}
     if not isinstance(settings, dict) or not settings.get("tenant_domain"):
         raise fail(file.name, "config.ciam:stack.tenant_domain", "missing: the tenant to read")

@@ -46,9 +46,11 @@ def _stack_settings(project_dir: Path, name: str) -> dict:
     """Its `ciam:stack` mapping ({} without one; the plan reports what else is wrong in it), read with the same
     checks and limits as every other YAML file: a file that is not UTF-8 YAML is a `ConfigError` naming it."""
     file = f"{_PREFIX}{name}{_SUFFIX}"
-    config = read_mapping(project_dir / file, file).data.get("config")
+    source = read_mapping(project_dir / file, file, "a stack file (a mapping with config:)")
+    config = source.data.get("config")
     if config is not None and not isinstance(config, dict):
-        raise ConfigError([Problem(file, "config", "expected a mapping of config keys")])
+        raise ConfigError([Problem(file, "config", "expected a mapping of `namespace:key` names to values",
+                                   source.line_of("config"))])
     settings = (config or {}).get("ciam:stack")
     return settings if isinstance(settings, dict) else {}
 

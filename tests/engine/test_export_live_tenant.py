@@ -408,8 +408,8 @@ def test_import_with_credentials_looks_the_ids_up_by_name(management_api, tmp_pa
 @pytest.mark.parametrize(("written", "expected"), [
     (None, "Pulumi.live.yaml: file not found; the stack file names the tenant"),
     (b"config:\n  ciam:stack: {tenant_domain: [\n", "Pulumi.live.yaml:3: invalid YAML: "),
-    (b"config: [auth0:domain]\n", "Pulumi.live.yaml: config: expected a mapping of config keys"),
-    (b"- config\n", "Pulumi.live.yaml: expected a mapping at the top level; got a list"),
+    (b"config: [auth0:domain]\n", "Pulumi.live.yaml:1: config: expected a mapping of `namespace:key` names to values"),
+    (b"- config\n", "Pulumi.live.yaml: expected a stack file (a mapping with config:) at the top level; got a list"),
     (b"config:\n  ciam:stack: {environment: production}\n",
      "Pulumi.live.yaml: config.ciam:stack.tenant_domain: missing: the tenant to read"),
 ])

@@ -67,8 +67,8 @@ def test_make_stacks_exits_2_on_a_bad_stack_file_without_a_traceback(tmp_path):
 @pytest.mark.parametrize(("written", "expected"), [
     (b"config:\n  ciam:stack: [\n", "Pulumi.qa.yaml:3: invalid YAML: "),
     (b"\xff\xfeconfig: {}\n", "Pulumi.qa.yaml:1: is not UTF-8 text: byte 0xff at offset 0"),
-    (b"- config\n", "Pulumi.qa.yaml: expected a mapping at the top level; got a list"),
-    (b"config: [dev]\n", "Pulumi.qa.yaml: config: expected a mapping of config keys"),
+    (b"- config\n", "Pulumi.qa.yaml: expected a stack file (a mapping with config:) at the top level; got a list"),
+    (b"config: [dev]\n", "Pulumi.qa.yaml:1: config: expected a mapping of `namespace:key` names to values"),
     (b"config: &loop\n  ciam:stack: *loop\n", "Pulumi.qa.yaml:2: invalid YAML: an alias refers to the value"),
     (b"config: {}\nconfig: {}\n", "Pulumi.qa.yaml:2: invalid YAML: "),
     (None, "Pulumi.qa.yaml: is a directory; expected a file"),
