@@ -7,7 +7,10 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
+
 from cli import import_tenant
+from cli.adopt import progress
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "a0deploy"
 CONFIGS = f"dev={FIXTURES}/configs/config.dev.json prod={FIXTURES}/configs/config.prod.json"
@@ -44,11 +47,15 @@ def test_in_a_pipe_an_import_prints_only_where_the_report_went(tmp_path, monkeyp
     assert capsys.readouterr().err == f"(written to {tmp_path / 'piped' / 'import-report.md'})\n"
 
 
-def test_on_a_terminal_it_shows_unless_switched_off(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    monkeypatch.delenv("CIAM_PROGRESS", raising=False)
-    assert _import(tmp_path / "watched") == 0
-    assert len(capsys.readouterr().err.splitlines()) > 1
-    monkeypatch.setenv("CIAM_PROGRESS", "0")
-    assert _import(tmp_path / "quiet") == 0
-    assert len(capsys.readouterr().err.splitlines()) == 1
+@pytest.mark.parametrize(("terminal", "asked", "expected"), [
+    (True, None, True), (False, None, False), (False, "1", True), (False, "yes", True), (True, "0", False),
+    (True, "no", False), (True, "", True),
+])
+def test_progress_shows_on_a_terminal_unless_switched_off_and_elsewhere_when_asked(monkeypatch, terminal, asked,
+                                                                                   expected):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: terminal)
+    if asked is None:
+        monkeypatch.delenv("CIAM_PROGRESS", raising=False)
+    else:
+        monkeypatch.setenv("CIAM_PROGRESS", asked)
+    assert progress.shown() is expected

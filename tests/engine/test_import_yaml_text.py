@@ -5,7 +5,7 @@ breaks, long and non-ASCII text, a0deploy's @@KEYWORD@@ and ##KEYWORD## placehol
 from __future__ import annotations
 
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cli.adopt.project import _yaml_text
@@ -24,6 +24,7 @@ _DOCUMENTS = st.dictionaries(_TEXT, st.recursive(
 ), max_size=6)
 
 
+@settings(max_examples=50, deadline=None, derandomize=True)
 @given(_DOCUMENTS)
 def test_what_the_importer_writes_reads_back_as_the_same_data(document):
     text = _yaml_text(document, width=120)
