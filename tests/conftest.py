@@ -82,6 +82,12 @@ def pytest_collection_modifyitems(config, items) -> None:
     if not getattr(config.option, "loadgroup", False):
         return
     for item in items:
+        # The tenant's tests (a team's own among them) share each stack's plan, made once per worker: on one
+        # worker, every stack is planned once, not once on each (for a tenant of thousands of applications,
+        # seconds per stack), while the other worker runs the engine's tests.
+        if item.nodeid.startswith("tests/tenant/"):
+            item.add_marker(pytest.mark.xdist_group("tenant-plans"))
+    for item in items:
         groups = sorted({str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
                          for mark in item.iter_markers("xdist_group")})
         suffix = "@" + "_".join(groups)
