@@ -7,7 +7,7 @@ when environment leaves production, data protection goes off, or a production st
 A reviewed change goes through with CIAM_ALLOW_PROTECTION_CHANGE=1, which only the trusted deploy path sets
 (see docs/production-guardrails.md).
 The guard and `make check` take the stricter of base and head when given --base.
-Exit 0: nothing lowered; 1: lowered; 2: the base cannot be read.
+Exit 0: nothing lowered; 1: lowered; 2: a stack file cannot be read (at the base or in the working tree).
 """
 
 from __future__ import annotations
