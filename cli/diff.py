@@ -20,7 +20,8 @@ from typing import Any
 
 from cli.change_plan import line_diff
 from cli.offline import Plan, Record, exit_now
-from cli.plan import PROJECT_DIR, plan_or_exit
+from cli.plan import PROJECT_DIR
+from cli.stack_plans import plans_or_exit
 from cli.values import shown
 from components.config.loader import BLUEPRINT_FILE
 from components.config.parity import ParityException, ParitySection
@@ -121,7 +122,8 @@ def main(argv: list[str] | None = None, project_dir: Path = PROJECT_DIR) -> int:
     parser.add_argument("--from", dest="before", required=True)
     parser.add_argument("--to", dest="after", required=True)
     args = parser.parse_args(argv)
-    diff = diff_plans(plan_or_exit(args.before, project_dir), plan_or_exit(args.after, project_dir))
+    before, after = plans_or_exit([args.before, args.after], project_dir)
+    diff = diff_plans(before, after)
     sys.stdout.write(render(diff, declared_exceptions(project_dir)))
     return 0
 

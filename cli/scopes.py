@@ -236,11 +236,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.export:
         print(args.separator.join(sorted(EXPORT_SCOPES, key=scope_sort_key)))
         return
-    from cli.plan import PROJECT_DIR, plan_or_exit  # runs the program; imported late so the mapping stays pure
+    from cli.plan import PROJECT_DIR  # runs the program; imported late so the mapping stays pure
+    from cli.stack_plans import plans_or_exit
     from cli.stacks import stack_names_or_exit
 
     stacks = args.stack or stack_names_or_exit(PROJECT_DIR)
-    types = {r.type for stack in stacks for r in plan_or_exit(stack).resources}
+    types = {r.type for plan in plans_or_exit(stacks) for r in plan.resources}
     try:
         scopes = required_scopes(types)
     except KeyError as error:

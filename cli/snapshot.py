@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 
 from cli.offline import Plan, exit_now
-from cli.plan import PROJECT_DIR, plan_or_exit
+from cli.plan import PROJECT_DIR
+from cli.stack_plans import plans_or_exit
 from cli.stacks import stack_names_or_exit
 from cli.values import count_line
 
@@ -40,8 +41,7 @@ def main(argv: list[str] | None = None) -> None:
     for stale in sorted(set(SNAPSHOT_DIR.glob("*.urns")) - {snapshot_path(stack) for stack in stacks}):
         stale.unlink()
         print(f"removed {stale.relative_to(PROJECT_DIR)} (no Pulumi.{stale.stem}.yaml)", file=sys.stderr)
-    for stack in stacks:
-        plan = plan_or_exit(stack)
+    for stack, plan in zip(stacks, plans_or_exit(stacks), strict=True):  # every stack plans before one is written
         text = snapshot_text(plan)
         snapshot_path(stack).write_text(text)
         print(f"wrote {snapshot_path(stack).relative_to(PROJECT_DIR)} ({text.count(chr(10))} URNs: "
