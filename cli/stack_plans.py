@@ -75,6 +75,8 @@ def _in_children(stacks: list[str], project_dir: Path, at_once: int, tmp: Path) 
                     _child(project_dir, stack, tmp / f"{index}.pickle")
                 running[pid] = index
             pid, status = os.wait()
+            if pid not in running:  # not one of ours (the CLIs have no other child at this point)
+                continue
             index = running.pop(pid)
             outcomes[index] = _outcome(stacks[index], status, tmp / f"{index}.pickle")
     except BaseException:  # Ctrl-C, or anything else here: no child outlives the run
