@@ -30,7 +30,7 @@ from cli.adopt.project import REPORT_FILE, translate, write_project
 from cli.adopt.translate import Translation
 from cli.offline import run_program
 from components.config.errors import ConfigError
-from components.config.sources import read_mapping
+from components.config.stack_files import read_stack_mapping
 
 IMPORT_FILE = "import.json"
 
@@ -40,13 +40,9 @@ def _stack_settings(into: Path, stack: str) -> tuple[str, dict]:
     if not file.is_file():
         raise fail(file.name, "", "file not found; the stack file names the tenant (ciam:stack.tenant_domain)")
     try:
-        source = read_mapping(file, file.name, "a stack file (a mapping with config:)")
+        config = read_stack_mapping(into, stack).data["config"]
     except ConfigError as error:
         raise ImportFailed(str(error).splitlines()) from None
-    config = source.data.get("config") or {}
-    if not isinstance(config, dict):
-        raise fail(f"{file.name}:{source.line_of('config')}", "config",
-                   "expected a mapping of `namespace:key` names to values")
     settings = config.get("ciam:stack") or {}
     if not isinstance(settings, dict) or not settings.get("tenant_domain"):
         raise fail(file.name, "config.ciam:stack.tenant_domain", "missing: the tenant to read")

@@ -51,20 +51,28 @@ def read_project_file(project_dir: Path) -> Source:
     return source
 
 
+def read_stack_mapping(project_dir: Path, stack: str) -> Source:
+    """The stack file as a mapping whose `config:` is a mapping ({} without one), its values not checked: what
+    the stack list and `make export` read from it."""
+    name = f"Pulumi.{stack}.yaml"
+    source = read_mapping(project_dir / name, name, "a stack file (a mapping with config:)")
+    config = source.data.get("config")
+    if config is None:
+        source.data["config"] = {}
+    elif not isinstance(config, dict):
+        raise ConfigError([Problem(name, "config", "expected a mapping of `namespace:key` names to values",
+                                   source.line_of("config"))])
+    return source
+
+
 def read_stack_file(project_dir: Path, stack: str) -> Source:
     """The stack file, its `config:` a mapping of `namespace:key` names to values, every `secure:` ciphertext."""
     problem = stack_name_problem(stack)
     if problem:
         raise ConfigError([Problem("Pulumi.<stack>.yaml", "", problem)])
     name = f"Pulumi.{stack}.yaml"
-    source = read_mapping(project_dir / name, name, "a stack file (a mapping with config:)")
-    config = source.data.get("config")
-    if config is None:
-        source.data["config"] = {}
-        return source
-    if not isinstance(config, dict):
-        raise ConfigError([Problem(name, "config", "expected a mapping of `namespace:key` names to values",
-                                   source.line_of("config"))])
+    source = read_stack_mapping(project_dir, stack)
+    config = source.data["config"]
     problems = []
     for key, value in config.items():
         where = f"config.{key}"

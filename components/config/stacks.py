@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from components.config.errors import ConfigError, Problem
-from components.config.sources import read_mapping
+from components.config.stack_files import read_stack_mapping
 
 STACK_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 _PREFIX, _SUFFIX = "Pulumi.", ".yaml"
@@ -45,13 +45,7 @@ def stack_names(project_dir: Path) -> list[str]:
 def _stack_settings(project_dir: Path, name: str) -> dict:
     """Its `ciam:stack` mapping ({} without one; the plan reports what else is wrong in it), read with the same
     checks and limits as every other YAML file: a file that is not UTF-8 YAML is a `ConfigError` naming it."""
-    file = f"{_PREFIX}{name}{_SUFFIX}"
-    source = read_mapping(project_dir / file, file, "a stack file (a mapping with config:)")
-    config = source.data.get("config")
-    if config is not None and not isinstance(config, dict):
-        raise ConfigError([Problem(file, "config", "expected a mapping of `namespace:key` names to values",
-                                   source.line_of("config"))])
-    settings = (config or {}).get("ciam:stack")
+    settings = read_stack_mapping(project_dir, name).data["config"].get("ciam:stack")
     return settings if isinstance(settings, dict) else {}
 
 
