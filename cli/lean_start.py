@@ -1,5 +1,5 @@
 """The start of an offline CLI that plans (`make plan`, `check`, `diff`, `snapshots`, `changes` ...), before its
-heavy imports: the collector's thresholds for imports (cli/batch_gc.py), pulumi's unused submodules deferred
+heavy imports: the collector's thresholds for imports (cli/batch_gc.py), pulumi's unused submodules and gRPC deferred
 (cli/lean_pulumi.py), pulumi-auth0's classes created on first use (cli/lean_auth0.py), and no pydantic plugin.
 A CLI that needs none of pulumi but the error classes (`make stacks`, which gives make's STACK, FROM and TO
 defaults, and `make schema`) imports only those.

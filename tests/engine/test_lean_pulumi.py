@@ -33,10 +33,26 @@ def test_a_deferred_submodule_runs_on_first_use_and_is_the_stock_one():
     shown = _python(
         "import sys\nfrom cli import lean_pulumi\nassert lean_pulumi.install()\nimport pulumi\n"
         f"deferred = {list(lean_pulumi.DEFERRED)!r}\n"
-        "print(any(name.startswith(tuple(d + '.' for d in deferred)) for name in sys.modules))\n"
+        "print(any(name.startswith(tuple(d + '.' for d in deferred)) and name not in deferred\n"
+        "          for name in sys.modules))\n"
         "print(pulumi.automation.LocalWorkspace.__module__, pulumi.dynamic.Resource.__module__)\n"
         "print('pulumi.automation._local_workspace' in sys.modules)\n")
     assert shown.split() == ["False", "pulumi.automation._local_workspace", "pulumi.dynamic.dynamic", "True"], shown
+
+
+@pytest.mark.parametrize("first_use", ["import grpc\ngrpc.StatusCode",
+                                       "from pulumi.runtime import _callbacks\n_callbacks.aio.server"],
+                         ids=["grpc first", "grpc.aio first"])
+def test_grpc_runs_on_first_use_whichever_module_comes_first_and_not_at_import(first_use):
+    shown = _python(
+        "import sys\nfrom cli import lean_pulumi\nassert lean_pulumi.install()\nimport pulumi, pulumi.runtime\n"
+        "print('grpc._cython.cygrpc' in sys.modules)\n"
+        f"{first_use}\n"
+        "import grpc\nfrom pulumi.runtime import _callbacks\n"
+        "print('grpc._cython.cygrpc' in sys.modules, grpc.StatusCode.OK.name, _callbacks.aio.server.__module__)\n"
+        "print(_callbacks.aio is grpc.aio is sys.modules['grpc.aio'], type(grpc) is type(sys),\n"
+        "      type(grpc.aio) is type(sys))\n")
+    assert shown.split() == ["False", "True", "OK", "grpc.aio._server", "True", "True", "True"], shown
 
 
 @pytest.mark.parametrize("traceparent", ["", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"],
