@@ -72,7 +72,11 @@ def _run(module: types.ModuleType) -> None:
     if isinstance(parent, _NotYetRun):  # grpc.aio's code expects grpc's to have run
         _run(parent)
     module.__class__ = types.ModuleType
-    module.__dict__.pop("_stock_loader").exec_module(module)
+    try:
+        module.__dict__.pop("_stock_loader").exec_module(module)
+    except BaseException:
+        sys.modules.pop(module.__name__, None)  # as a failed import leaves it: the next import tries again
+        raise
 
 
 def install() -> bool:

@@ -55,6 +55,17 @@ def test_grpc_runs_on_first_use_whichever_module_comes_first_and_not_at_import(f
     assert shown.split() == ["False", "True", "OK", "grpc.aio._server", "True", "True", "True"], shown
 
 
+def test_grpc_that_fails_on_first_use_is_not_left_half_run():
+    shown = _python(
+        "import sys\nfrom cli import lean_pulumi\nassert lean_pulumi.install()\nimport grpc\n"
+        "class Broken:\n    def exec_module(self, module):\n        module.half = True\n"
+        "        raise ImportError('grpc is broken')\n"
+        "grpc.__dict__['_stock_loader'] = Broken()\n"
+        "try:\n    grpc.StatusCode\nexcept ImportError as error:\n    print(error)\n"
+        "print('grpc' in sys.modules)\n")
+    assert shown.splitlines() == ["grpc is broken", "False"], shown
+
+
 @pytest.mark.parametrize("traceparent", ["", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"],
                          ids=["no tracing", "tracing asked for"])
 def test_tracing_is_set_up_at_import_only_when_the_environment_asks_for_it(traceparent):
