@@ -1,6 +1,6 @@
-"""The pulumi submodules and gRPC a plan CLI defers (cli/lean_pulumi.py) stay the stock ones: not run at `import pulumi`,
-and run in full on first use (a fixture tenant's plan with the whole lean start: test_lean_start.py). The plan CLI
-runs no pydantic plugin either."""
+"""The pulumi submodules and gRPC a plan CLI defers (cli/lean_pulumi.py) stay the stock ones: not run at
+`import pulumi`, and run in full on first use (a fixture tenant's plan with the whole lean start:
+test_lean_start.py). The plan CLI runs no pydantic plugin either."""
 
 from __future__ import annotations
 
