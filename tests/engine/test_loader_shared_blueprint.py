@@ -7,23 +7,22 @@ import copy
 
 from components.config.loader import load
 from components.config.sources import read_yaml
-from tests.conftest import FIXTURE_TENANTS, fixture_stacks, load_yaml
+from tests.conftest import FIXTURE_TENANTS, FULL, FULL_STACKS, load_yaml
 
-FULL = FIXTURE_TENANTS / "full"
+FULL_DIR = FIXTURE_TENANTS / FULL
 
 
 def _stack_values(stack: str) -> dict:
-    config = load_yaml((FULL / f"Pulumi.{stack}.yaml").read_text())["config"]
+    config = load_yaml((FULL_DIR / f"Pulumi.{stack}.yaml").read_text())["config"]
     return {key.partition(":")[2]: value for key, value in config.items() if key.startswith("ciam:")}
 
 
 def test_stacks_loaded_from_one_reading_of_tenant_yaml_are_those_loaded_from_their_own():
-    shared = read_yaml(FULL / "tenant.yaml")
+    shared = read_yaml(FULL_DIR / "tenant.yaml")
     as_read = copy.deepcopy(shared.data)
-    stacks = fixture_stacks("full")
-    assert len(stacks) > 1
-    for stack in stacks:
-        alone = load(FULL, stack, _stack_values(stack), set(), allow_unset_secrets=True)
-        together = load(FULL, stack, _stack_values(stack), set(), allow_unset_secrets=True, blueprint_file=shared)
+    assert len(FULL_STACKS) > 1
+    for stack in FULL_STACKS:
+        alone = load(FULL_DIR, stack, _stack_values(stack), set(), allow_unset_secrets=True)
+        together = load(FULL_DIR, stack, _stack_values(stack), set(), allow_unset_secrets=True, blueprint_file=shared)
         assert together == alone, f"stack {stack}: the shared reading gives another config"
         assert shared.data == as_read, f"loading stack {stack} changed the shared reading of tenant.yaml"
