@@ -15,7 +15,7 @@ import yaml
 from cli.adopt.errors import ImportFailed, fail
 from cli.adopt.sections import KNOWN
 from cli.adopt.translate import Item
-from components.config.sources import safe_load
+from components.config.sources import load_unique_keys
 
 # directory name -> a0deploy section
 DIRECTORIES = {
@@ -63,7 +63,7 @@ def read_export(path: Path) -> tuple[dict[str, list[Item]], Path]:
 
 def _read_yaml(file: Path) -> dict[str, list[Item]]:
     try:
-        data = safe_load(file.read_text(encoding="utf-8"))
+        data = load_unique_keys(file.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""

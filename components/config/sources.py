@@ -60,12 +60,6 @@ class Source:
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def safe_load(text: str) -> Any:
-    """What `yaml.safe_load` gives, through libyaml when pyyaml has it: for a file that is not the tenant's own
-    (an auth0-deploy-cli export), without the limits and line index that `parse_yaml` adds."""
-    return yaml.load(text, Loader=_SafeLoader)
-
-
 class _UniqueKeyLoader(_SafeLoader):
     """A duplicate key silently overwrites in plain YAML, and a list or mapping as a key reaches the model as an
     unhashable value; here both are errors with their line."""
@@ -88,6 +82,13 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
 
 
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_unique_keys(text: str) -> Any:
+    """What `yaml.safe_load` gives, through libyaml when pyyaml has it, but a duplicate key (or a list or mapping
+    as a key) is a YAMLError with its line: for a file that is not the tenant's own (an auth0-deploy-cli export,
+    whose own reader refuses a duplicate key too), without the limits and line index that `parse_yaml` adds."""
+    return yaml.load(text, Loader=_UniqueKeyLoader)
 
 
 def _index_lines(root: yaml.Node, lines: dict[str, int]) -> None:

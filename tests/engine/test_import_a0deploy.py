@@ -165,6 +165,25 @@ def test_invalid_yaml(tmp_path):
     assert_fails(tmp_path, export, CONFIGS, "tenant.yaml", "invalid YAML")
 
 
+def _repeat_line(text: str, pattern: str) -> tuple[str, int, str]:
+    """The text with the first line matching `pattern` written twice; the repeat's line number and its key."""
+    lines = text.splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if re.match(pattern, line))
+    key = lines[index].split(":")[0].strip(" -")
+    return "".join([*lines[:index + 1], lines[index], *lines[index + 1:]]), index + 2, key
+
+
+# auth0-deploy-cli's own reader (js-yaml) refuses a repeated key; plain YAML would silently keep the last value,
+# a whole section or a setting dropped from the import without a word.
+@pytest.mark.parametrize("pattern", [r"^\w+:\s*$", r"^    \w+: \S"], ids=["a section", "a nested setting"])
+def test_a_repeated_key_in_a_yaml_export_is_refused_with_its_line(tmp_path, pattern):
+    export = tmp_path / "export"
+    shutil.copytree(FIXTURES / "yaml", export)
+    text, line, key = _repeat_line((export / "tenant.yaml").read_text(), pattern)
+    (export / "tenant.yaml").write_text(text)
+    assert_fails(tmp_path, export, CONFIGS, "tenant.yaml", f"invalid YAML (line {line}): duplicate key '{key}'")
+
+
 def test_invalid_json(tmp_path):
     export = tmp_path / "export"
     shutil.copytree(FIXTURES / "directory", export)
