@@ -1,12 +1,13 @@
 """`make bench`: the offline plan beside a raw replay of the same resources, at growing sizes. Figures only.
 
-Each size adds N applications to the fixture tenant (tests/fixtures/tenants/bench/) in a throwaway project
-(the repository's __main__.py and Pulumi.yaml plus the fixture). The plan runs once untimed; its JSON becomes
-the raw replay (cli/replay.py). Then both run in fresh processes, interleaved, REPEAT times: wall time,
-CPU time and peak RSS per child (os.wait4). Printed: median and minimum, the ratios, marginal ms per resource
-(from ~1,000 to ~8,000 resources, on wall and CPU time), the shipped production stack's plan cold, a deploy-time
-estimate, the CPU time a virtual machine's host took for other guests during the runs, and the goals met or
-not. It asserts nothing.
+Each size adds N applications to the fixture tenant (tests/fixtures/tenants/bench/) in a throwaway project (the
+repository's __main__.py and Pulumi.yaml plus the fixture). The plan runs once untimed; its JSON becomes the raw
+replay (cli/replay.py). Then both run in fresh processes, interleaved, in rounds: each size's REPEAT runs spread
+evenly over the same rounds (`run_rounds`); wall time, CPU time and peak RSS per child (os.wait4). Printed:
+median and minimum, the ratios, marginal ms per resource (from ~1,000 to ~8,000 resources, on wall and CPU time,
+each round's run less the smallest size's run of the same round), the shipped production stack's plan cold, a
+deploy-time estimate, the CPU time a virtual machine's host took for other guests during the runs, and the goals
+met or not. It asserts nothing.
 
 It also times the start-up alone (every import, no resource: `cli.plan --help` beside `cli.replay
 --imports-only`), which is what the small sizes mostly measure, and `make test` (BENCH_MAKE_TEST=0 skips it).
@@ -132,6 +133,7 @@ class Row:
     types: list[str]
     ours_start: list[tuple[float, float, float]] = field(default_factory=list)  # imports alone (smallest size)
     raw_start: list[tuple[float, float, float]] = field(default_factory=list)
+    rounds: list[int] = field(default_factory=list)  # the round of each run in `ours` (and `raw`)
 
     def median(self, runs, index: int) -> float:
         return statistics.median(run[index] for run in runs)
@@ -152,8 +154,9 @@ class Row:
         return self.median(self.ours, 2) / self.median(self.raw, 2)
 
 
-def bench_size(added: int, work: Path, with_start_up: bool = False) -> Row:
-    """One size; `with_start_up`: the two start-up commands run in the same interleaving (the same load)."""
+def prepare_size(added: int, work: Path, with_start_up: bool = False) -> tuple[Row, list[tuple[list, list[str]]]]:
+    """One size's project and raw replay, and its commands beside the lists their runs go to; `with_start_up`:
+    the two start-up commands too, run in the same interleaving (the same load)."""
     project = make_project(work / f"project-{added}", added)
     recorded = subprocess.run(_plan_command(project), cwd=PROJECT_DIR, capture_output=True, check=True, text=True)
     plan_json = json.loads(recorded.stdout)
@@ -164,10 +167,31 @@ def bench_size(added: int, work: Path, with_start_up: bool = False) -> Row:
     if with_start_up:
         ours_start, raw_start = _start_up_commands(types, work)
         commands += [(row.ours_start, ours_start), (row.raw_start, raw_start)]
-    for repetition in range(_repeat(added)):
-        for runs, command in (commands if repetition % 2 == 0 else commands[::-1]):
-            runs.append(measure(command))
-    return row
+    return row, commands
+
+
+def rounds_of(repeat: int, rounds: int) -> list[int]:
+    """The rounds a size that runs `repeat` times takes part in: spread evenly over all of them, the first included."""
+    return sorted({index * rounds // repeat for index in range(repeat)})
+
+
+def run_rounds(prepared: list[tuple[Row, list[tuple[list, list[str]]]]]) -> None:
+    """Every size's runs spread evenly over the same rounds (`rounds_of`); a round runs its sizes in turn, the
+    order reversed every other round. So each size samples the whole stretch of the machine's load, a slow minute
+    slows all sizes alike instead of one size's runs, and a size is compared with the smallest size's run of the
+    same round (`_marginal_ms`)."""
+    rounds = max((_repeat(row.added) for row, _ in prepared), default=0)
+    taking_part = [(row, commands, set(rounds_of(_repeat(row.added), rounds))) for row, commands in prepared]
+    started = time.perf_counter()
+    for round_index in range(rounds):
+        forward = round_index % 2 == 0
+        for row, commands, its_rounds in (taking_part if forward else taking_part[::-1]):
+            if round_index in its_rounds:
+                for runs, command in (commands if forward else commands[::-1]):
+                    runs.append(measure(command))
+                row.rounds.append(round_index)
+        print(f"bench: round {round_index + 1} of {rounds} done ({time.perf_counter() - started:.0f} s)",
+              file=sys.stderr, flush=True)
 
 
 def _start_up_commands(types: list[str], work: Path) -> tuple[list[str], list[str]]:
@@ -180,11 +204,19 @@ def _start_up_commands(types: list[str], work: Path) -> tuple[list[str], list[st
 
 
 def _marginal_ms(rows: list[Row], statistic: str = "median", index: int = 0) -> dict[int, float]:
-    """ms per resource above the smallest size: the per-resource cost without start-up (index 2: CPU time)."""
-    base = rows[0]
-    seconds = {row.added: getattr(row, statistic)(row.ours, index) for row in rows}
-    return {row.added: 1000 * (seconds[row.added] - seconds[base.added]) / (row.resources - base.resources)
-            for row in rows[1:] if row.resources > base.resources}
+    """ms per resource above the smallest size, the per-resource cost without start-up (index 2: CPU time): in
+    each round, this size's run less the smallest size's run of the same round, over the resources between
+    them; the median or the minimum of the rounds. A size sharing no round with the smallest is left out."""
+    base, pick = rows[0], {"median": statistics.median, "minimum": min}[statistic]
+    base_runs = dict(zip(base.rounds, base.ours, strict=True))
+    marginal = {}
+    for row in rows[1:]:
+        paired = [(run, base_runs[round_index]) for round_index, run in zip(row.rounds, row.ours, strict=True)
+                  if round_index in base_runs]
+        if paired and row.resources > base.resources:
+            marginal[row.added] = pick(1000 * (run[index] - base_run[index]) / (row.resources - base.resources)
+                                       for run, base_run in paired)
+    return marginal
 
 
 def _load() -> str:
@@ -221,8 +253,9 @@ def main() -> None:
     rows: list[Row] = []
     stolen_at_start, runs_started = stolen_seconds(), time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="ciam-bench-") as tmp:
-        for added in _sizes():
-            row = bench_size(added, Path(tmp), with_start_up=not rows)
+        prepared = [prepare_size(added, Path(tmp), with_start_up=index == 0) for index, added in enumerate(_sizes())]
+        run_rounds(prepared)
+        for row, _ in prepared:
             rows.append(row)
             print(f"{row.added:>6} {row.resources:>5} {len(row.ours):>2} {row.median(row.ours, 0):>9.3f} "
                   f"{row.minimum(row.ours, 0):>9.3f} {row.median(row.raw, 0):>8.3f} {row.minimum(row.raw, 0):>8.3f} "
@@ -279,8 +312,7 @@ def main() -> None:
           f"(worst {worst.ratio:.2f} at +{worst.added}; "
           + ", ".join(f"+{r.added}: {r.ratio:.2f}" for r in rows)
           + "; CPU seconds: " + ", ".join(f"+{r.added}: {r.cpu_ratio:.2f}" for r in rows) + ")")
-    # The minimum: on a shared machine the least disturbed run is the closest to the program's own cost.
-    # Wall time's minimum (the least disturbed run) and CPU time's median (what other load disturbs least).
+    # Wall time's minimum (the least disturbed round) and CPU time's median (what other load disturbs least).
     for label, marginal_ms in (("wall, minimum", marginal_min), ("CPU, median", _marginal_ms(rows, "median", 2))):
         sized = [(r.resources, marginal_ms[r.added]) for r in rows if r.added in marginal_ms and r.resources >= 1000]
         if len(sized) < 2:

@@ -1,13 +1,15 @@
 """`make bench` compares like with like: its generated tenant plans, and its raw replay registers exactly the
-program's auth0 resources (type, name, protect, inputs with secrets still secret), no more and no fewer; the CPU
-time it reports as taken by the hypervisor is /proc/stat's steal column."""
+program's auth0 resources (type, name, protect, inputs with secrets still secret), no more and no fewer; its
+sizes run in rounds and each is compared with the smallest size's run of the same round; the CPU time it reports
+as taken by the hypervisor is /proc/stat's steal column."""
 
 from __future__ import annotations
 
 import json
 import os
 
-from cli.bench import APP_PREFIX, STACK, make_project, stolen_seconds
+import cli.bench
+from cli.bench import APP_PREFIX, STACK, Row, _marginal_ms, make_project, run_rounds, stolen_seconds
 from cli.offline import run_program
 from cli.render import render_json
 from cli.replay import write_replay
@@ -55,3 +57,30 @@ def test_stolen_time_is_unknown_without_a_cpu_line(tmp_path):
     stat.write_text("cpu  1 2 3\n")  # a kernel too old to count steal
     assert stolen_seconds(stat) is None, "a cpu line without the steal column gives no figure"
     assert stolen_seconds(tmp_path / "missing") is None, "no /proc/stat gives no figure"
+
+
+def test_each_sizes_runs_are_spread_evenly_over_the_rounds_each_round_in_turn_reversed_every_other(monkeypatch):
+    repeats = {0: 4, 1000: 2, 4000: 1}
+    monkeypatch.setattr(cli.bench, "_repeat", repeats.__getitem__)
+    order: list[str] = []
+    monkeypatch.setattr(cli.bench, "measure", lambda command: order.append(command[0]) or (1.0, 1.0, 1.0))
+    rows = {added: Row(added, added + 50, [], [], []) for added in repeats}
+    run_rounds([(row, [(row.ours, [f"ours+{added}"]), (row.raw, [f"raw+{added}"])]) for added, row in rows.items()])
+    assert order == ["ours+0", "raw+0", "ours+1000", "raw+1000", "ours+4000", "raw+4000",  # round 1
+                     "raw+0", "ours+0",  # round 2, backwards
+                     "ours+0", "raw+0", "ours+1000", "raw+1000",  # round 3: +1000's second run, half-way
+                     "raw+0", "ours+0"], order  # round 4, backwards
+    assert {added: row.rounds for added, row in rows.items()} == {0: [0, 1, 2, 3], 1000: [0, 2], 4000: [0]}
+    assert {added: len(row.ours) for added, row in rows.items()} == repeats, "a size runs as often as it repeats"
+
+
+def test_a_marginal_pairs_each_run_with_the_smallest_sizes_run_of_the_same_round():
+    # Round 3 ran on a machine 0.5 s slower for every process: paired by round, the slowdown cancels out.
+    base = Row(0, 100, [(0.5, 90.0, 0.6), (0.6, 90.0, 0.7), (1.0, 90.0, 1.1)], [], [], rounds=[0, 1, 2])
+    bigger = Row(1000, 2100, [(2.5, 200.0, 2.6), (3.0, 200.0, 3.2)], [], [], rounds=[0, 2])
+    rows = [base, bigger]
+    assert _marginal_ms(rows) == {1000: 1.0}, "wall: (2.5 - 0.5) and (3.0 - 1.0) s over 2,000 resources"
+    assert _marginal_ms(rows, "median", 2) == {1000: 1.025}, "CPU: the median of 1.0 and 1.05 ms"
+    assert _marginal_ms(rows, "minimum", 2) == {1000: 1.0}, "the minimum of the paired rounds"
+    alone = Row(4000, 8100, [(9.0, 500.0, 9.1)], [], [], rounds=[5])
+    assert 4000 not in _marginal_ms([base, alone]), "a size sharing no round with the smallest has no marginal"
