@@ -13,8 +13,10 @@ import atexit
 import contextlib
 import functools
 import gc
+import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -93,6 +95,22 @@ def pytest_collection_modifyitems(config, items) -> None:
         suffix = "@" + "_".join(groups)
         if groups and not item.nodeid.endswith(suffix) and NodeId and isinstance(getattr(item, "_id", None), NodeId):
             item._id = NodeId.parse(item.nodeid + suffix)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_unconfigure(config) -> None:
+    """A pytest-xdist worker ends here, as the CLIs do: its session is over and its last report sent (xdist sends
+    it as the session finishes, and takes the worker's end after it as normal), so what is left of a normal exit
+    is a full collection (pytest's check for unraisable exceptions, which a worker could no longer report) and
+    the interpreter freeing a heap of cached plans, about a second of the run's end. The exit functions (the
+    session's temporary projects removed) still run. The controlling process, and a run without xdist, end as
+    usual."""
+    if not hasattr(config, "workerinput"):
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    atexit._run_exitfuncs()
+    os._exit(0)
 
 
 def shipped_plan(stack: str) -> Plan:
